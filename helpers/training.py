@@ -1,0 +1,124 @@
+"""Training helpers: the course's settings, a loss callback, and the cached main model (lesson 02).
+
+The lesson itself writes ``Word2Vec(...)``; this module only holds what several lessons share.
+"""
+import hashlib
+import json
+
+from gensim.models.callbacks import CallbackAny2Vec
+
+from helpers.errors import CourseError
+from helpers.notebook import SEED
+from helpers.paths import cache_dir
+
+# The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
+# hierarchical softmax and a wide window trains in about 12 s on one core and scores best on
+# WordSim353 among the settings that fit that budget.
+MAIN_SETTINGS = dict(vector_size=100, window=10, min_count=5, sg=1, hs=1, negative=0, sample=1e-3,
+                     epochs=7, workers=1, seed=SEED)
+
+# For a few hundred sentences of your own: keep every word, a small window and vector,
+# and many passes over the little text there is.
+TINY_SETTINGS = dict(vector_size=30, window=3, min_count=1, sg=1, negative=5, sample=0,
+                     epochs=100, workers=1, seed=SEED)
+
+
+class LossLogger(CallbackAny2Vec):
+    """Record the loss of each training epoch in ``self.losses`` (a list of float), printing progress.
+
+    gensim's ``model.get_latest_training_loss()`` is a running total since ``train()`` began,
+    so this callback reads it at the end of each epoch and sets it back to zero.
+    Train with ``compute_loss=True``, e.g. ``Word2Vec(..., compute_loss=True, callbacks=[LossLogger()])``.
+    """
+
+    def __init__(self, show_progress=True):
+        self.show_progress = show_progress
+        self.losses = []
+
+    def on_train_begin(self, model):
+        if not model.compute_loss:
+            raise CourseError("LossLogger needs the loss: create the model with compute_loss=True.")
+        self.losses = []
+        model.running_training_loss = 0.0
+
+    def on_epoch_end(self, model):
+        loss = float(model.get_latest_training_loss())
+        model.running_training_loss = 0.0  # the next epoch starts counting from zero
+        self.losses.append(loss)
+        if self.show_progress:
+            print(f"epoch {len(self.losses)}/{model.epochs} · loss ≈ {round_significant(loss):,.0f}")
+
+
+def round_significant(value, digits=2):
+    """Round ``value`` to ``digits`` significant digits (1234567 -> 1200000.0): robust to print."""
+    return float(f"{value:.{digits - 1}e}")
+
+
+def _settings_key(settings):
+    import gensim
+
+    from helpers.corpus import CORPUS_VERSION
+
+    text = json.dumps([settings, CORPUS_VERSION, gensim.__version__], sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def train_main_model(**overrides):
+    """Train Word2Vec on the real corpus with ``MAIN_SETTINGS`` (changed by ``overrides``); return the model."""
+    from gensim.models import Word2Vec
+
+    from helpers.corpus import real_corpus
+
+    return Word2Vec(real_corpus(), **{**MAIN_SETTINGS, **overrides})
+
+
+def load_main_vectors():
+    """Return the main model's ``KeyedVectors``, training it (about 10 s) the first time.
+
+    The vectors are cached in word2vec binary format under ``.cache/models/`` (not a pickle,
+    so loading them runs no code); delete the folder to retrain.
+    """
+    from gensim.models import KeyedVectors
+
+    folder = cache_dir("models")
+    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    vectors_path, vocab_path = folder / f"{stem}.bin", folder / f"{stem}.vocab.txt"
+    if vectors_path.exists() and vocab_path.exists():
+        try:
+            return KeyedVectors.load_word2vec_format(vectors_path, fvocab=vocab_path, binary=True)
+        except Exception:  # noqa: BLE001 - our own cache, damaged: rebuild it below
+            pass
+    wv = train_main_model().wv
+    _save_atomically(wv, vectors_path, vocab_path)
+    return wv
+
+
+def remember_main_model(model):
+    """Keep ``model``'s vectors as the cached main model, so later lessons need not train it again.
+
+    Only a model trained on ``real_corpus()`` with exactly ``MAIN_SETTINGS`` is kept (lesson 02
+    trains that one); returns ``True`` if it was kept, ``False`` if the settings differ.
+    """
+    from helpers.corpus import real_corpus
+
+    corpus = real_corpus()
+    same_settings = all(getattr(model, name, None) == value for name, value in MAIN_SETTINGS.items()
+                        if name != "workers")
+    same_corpus = (model.corpus_count, model.corpus_total_words) == (
+        len(corpus), sum(len(sentence) for sentence in corpus))
+    if not (same_settings and same_corpus):
+        return False
+    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    folder = cache_dir("models")
+    _save_atomically(model.wv, folder / f"{stem}.bin", folder / f"{stem}.vocab.txt")
+    return True
+
+
+def _save_atomically(wv, vectors_path, vocab_path):
+    import os
+
+    tmp_vectors = vectors_path.with_name(f"{vectors_path.name}.{os.getpid()}.partial")
+    tmp_vocab = vocab_path.with_name(f"{vocab_path.name}.{os.getpid()}.partial")
+    wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)
+    os.replace(tmp_vocab, vocab_path)
+    os.replace(tmp_vectors, vectors_path)

@@ -1,0 +1,41 @@
+"""Re-run notebooks top to bottom and store their outputs, as they are committed.
+
+    python course.py execute                      # every lesson
+    python course.py execute notebooks/02_*.ipynb # some
+
+Runs each notebook in a fresh kernel of this environment, with the course's own sample text
+(COURSE_TEXT unset), and writes it back in place with execution counts 1, 2, 3, ...
+"""
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def execute(path, timeout=600):
+    """Execute the notebook at ``path`` in a fresh kernel and return it (not saved)."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+            cell.metadata.pop("execution", None)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(Path(path).parent)}})
+    client.execute()
+    return nb
+
+
+def main(paths):
+    os.environ.pop("COURSE_TEXT", None)
+    paths = paths or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        print(f"executing {path} ...", flush=True)
+        nbformat.write(execute(path), path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
