@@ -125,7 +125,62 @@ def check_trainable(sentences, min_count):
     if len(kept) < 2:
         raise CourseError(f"Only one distinct word ({kept[0]!r}) appears at least min_count={min_count} "
                           "times: Word2Vec needs several words to compare. Lower min_count or add more text.")
+    _check_not_only_stopwords(counts, min_count)
     return len(kept)
+
+
+def is_stopword(word):
+    """Return ``True`` if ``word`` is in gensim's English stopword list (*the*, *of*, *is*, ...; lesson 01)."""
+    from gensim.parsing.preprocessing import STOPWORDS
+
+    return word in STOPWORDS
+
+
+def content_words(sentences, min_count=1):
+    """Return ``[(word, count), ...]``, most common first, for the words of ``sentences`` that appear
+    at least ``min_count`` times and are not English stopwords (see ``is_stopword``). May be empty.
+    """
+    return _content_words(word_counts(sentences), min_count)
+
+
+def check_not_only_stopwords(sentences, min_count=1):
+    """Check that ``sentences`` has words other than stopwords among those seen ``min_count`` times or
+    more; return how many such words there are. Raises ``CourseError`` saying what to change if none.
+
+    Lessons pick their example words from the most common non-stopwords of your text, and a model of
+    stopwords alone only learns grammar. The stopword list is English: other languages always pass.
+    ``check_trainable`` runs this check too.
+    """
+    return _check_not_only_stopwords(word_counts(sentences), min_count)
+
+
+def top_content_words(sentences, n=10, min_count=1):
+    """Return the ``n`` most common words of ``sentences`` that are not stopwords (a list of str), so a
+    lesson can pick example words from any text. Raises ``CourseError`` if there are none.
+    """
+    counts = word_counts(sentences)
+    _check_not_only_stopwords(counts, min_count)
+    return [word for word, _ in _content_words(counts, min_count)[:n]]
+
+
+def _content_words(counts, min_count):
+    return [(word, count) for word, count in counts.most_common()
+            if count >= min_count and not is_stopword(word)]
+
+
+def _check_not_only_stopwords(counts, min_count):
+    found = _content_words(counts, min_count)
+    if found:
+        return len(found)
+    if not counts:
+        raise CourseError("There are no words in the sentences: add text (a few sentences) and run again.")
+    common = ", ".join(word for word, _ in counts.most_common(5))
+    if any(not is_stopword(word) for word in counts):
+        raise CourseError(f"Every word that appears at least min_count={min_count} times is a stopword "
+                          f"({common}, ...): lower min_count (for example min_count=1) or add text that "
+                          "repeats names, places, things or actions.")
+    raise CourseError(f"Your text has only stopwords ({common}, ...): the lessons need other words to "
+                      "look at. Add sentences about something (names, places, things, actions) and run again.")
 
 
 def _check_token_lists(sentences):

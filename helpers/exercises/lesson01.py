@@ -1,0 +1,89 @@
+"""Checks for the "Your turn" exercises of lesson 01 · Tokenizing.
+
+Each check takes what the learner wrote and returns a ``Feedback`` (see ``helpers.exercises``):
+"✅ ..." when it is right, "❌ Not yet: <hint>" when it is not. A check never raises on a wrong answer.
+"""
+import re
+
+from helpers.exercises import not_yet, right
+
+# (text, tokens that must come out, tokens that must not) for keep_numbers_tokenize.
+_NUMBER_CASES = [
+    ("A café sells it for $4.50 since 1815.", ["café", "sells", "4.50", "1815"], ["$4.50", "1815.", "4", "50"]),
+    ("Python 3.12 came out in 2023!", ["python", "3.12", "2023"], ["Python", "2023!", "3", "12"]),
+    ("Prices rose 7% (from 2.5 to 9.75), said Ada.", ["prices", "rose", "2.5", "9.75", "ada"],
+     ["7%", "(from", "9.75),", "ada.", "Ada"]),
+]
+
+
+def check_numbers_tokenizer(tokenize):
+    """Check ``keep_numbers_tokenize``: lowercase words, whole numbers and decimals kept, punctuation gone.
+
+    ``tokenize`` is the learner's function (pass it without calling it). Returns a ``Feedback``.
+    """
+    if not callable(tokenize):
+        return not_yet("pass the function itself, without calling it: "
+                       "check_numbers_tokenizer(keep_numbers_tokenize).")
+    for text, wanted, unwanted in _NUMBER_CASES:
+        try:
+            tokens = tokenize(text)
+        except Exception as error:  # noqa: BLE001 - the learner's code: report it, never crash the check
+            return not_yet(f"your function raised {type(error).__name__}: {error} on {text!r}. "
+                           "Run it on that text in a cell of its own to see where.")
+        if not isinstance(tokens, list) or not all(isinstance(token, str) for token in tokens):
+            return not_yet(f"the function should return a list of strings; on {text!r} it returned "
+                           f"{_short(tokens)}. End it with `return <pattern>.findall(text.lower())`.")
+        if any(token != token.lower() for token in tokens):
+            upper = next(token for token in tokens if token != token.lower())
+            return not_yet(f"{upper!r} is not lowercase: lowercase the text before you split it, "
+                           "e.g. findall(text.lower()).")
+        glued = [token for token in tokens
+                 if token in unwanted and not token.isalnum() and not re.fullmatch(r"\d+\.\d+", token)]
+        if glued:
+            return not_yet(f"{glued[0]!r} still carries punctuation (from {text!r}): a token should be only "
+                           "letters or digits, so leave $ % ( ) , ! and a final . out of the pattern.")
+        split_number = _split_decimal(text, tokens)
+        if split_number:
+            return not_yet(f"{split_number!r} came out as {split_number.split('.')}: a decimal number should "
+                           "stay one token. Allow an optional '.digits' part after the digits, "
+                           r"e.g. \d+(?:\.\d+)?, and put that alternative first.")
+        missing = [token for token in wanted if token not in tokens]
+        if missing:
+            return not_yet(f"{missing[0]!r} is missing from {tokens} (text: {text!r}). "
+                           + ("Numbers must be kept: add \\d to the pattern." if missing[0][0].isdigit()
+                              else "Words must still be kept, accents included: [^\\W\\d_]+ matches letters."))
+    return right("Right: numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
+
+
+def check_phrase_threshold(looser, phrases):
+    """Check the threshold exercise: ``looser`` (the learner's ``Phrases``) should use a threshold other
+    than ``phrases`` from section 7; the feedback compares how many phrases each finds.
+    """
+    for name, model in (("looser", looser), ("phrases", phrases)):
+        if not hasattr(model, "export_phrases") or not hasattr(model, "threshold"):
+            return not_yet(f"`{name}` should be a gensim Phrases model, but it is {_short(model)}: "
+                           "run the cells above again from section 7.")
+    if looser.threshold == phrases.threshold:
+        return not_yet(f"threshold is still {phrases.threshold:g}, the same as in section 7: set "
+                       "threshold = 1, run the cell, then try threshold = 100 and compare the counts.")
+    found, before = len(looser.export_phrases()), len(phrases.export_phrases())
+    lower = looser.threshold < phrases.threshold
+    joined = looser[["los", "angeles"]]
+    return right(f"At threshold {looser.threshold:g} there are {found:,} phrases, against {before:,} at "
+                 f"{phrases.threshold:g}: a {'lower' if lower else 'higher'} threshold lets "
+                 f"{'more' if lower else 'fewer'} word pairs through. 'los angeles' -> {joined}. "
+                 f"Now try a threshold on the other side of {phrases.threshold:g}.")
+
+
+def _split_decimal(text, tokens):
+    """Return the first decimal number of ``text`` (e.g. '4.50') that ``tokens`` split in two, or ``None``."""
+    for number in re.findall(r"\d+\.\d+", text):
+        whole, fraction = number.split(".")
+        if number not in tokens and whole in tokens and fraction in tokens:
+            return number
+    return None
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,60 @@
+"""The exercise framework: Feedback, right, not_yet and the lazily imported lessonNN modules."""
+import importlib
+import pkgutil
+
+import pytest
+
+import helpers
+from helpers.exercises import Feedback, not_yet, right
+
+
+def test_right_is_true_and_shows_a_tick():
+    feedback = right("Well done.")
+    assert feedback and feedback.ok is True
+    assert repr(feedback) == "✅ Well done."
+
+
+def test_right_has_a_default_message():
+    assert repr(right()) == "✅ Right!"
+
+
+def test_not_yet_is_false_and_shows_the_hint():
+    feedback = not_yet("lowercase the text first.")
+    assert not feedback and feedback.ok is False
+    assert repr(feedback) == "❌ Not yet: lowercase the text first."
+    assert feedback.message == "lowercase the text first."
+
+
+def test_feedback_turns_any_value_into_a_bool():
+    assert Feedback(1, "x").ok is True and Feedback([], "x").ok is False
+
+
+def test_feedback_shows_as_one_line_in_jupyter():
+    # Jupyter displays the repr of a cell's last value; it must be a single line.
+    assert "\n" not in repr(not_yet("a hint")) and "\n" not in repr(right("ok"))
+
+
+def test_lesson_modules_load_on_first_use():
+    assert helpers.exercises.lesson01.check_numbers_tokenizer
+
+
+def test_unknown_attribute_is_an_attribute_error():
+    with pytest.raises(AttributeError):
+        helpers.exercises.not_a_lesson  # noqa: B018 - the look-up is the test
+
+
+def test_a_missing_lesson_module_fails_clearly():
+    with pytest.raises(ModuleNotFoundError, match="lesson99"):
+        helpers.exercises.lesson99  # noqa: B018
+
+
+def test_every_check_module_is_named_after_a_lesson_and_documents_its_checks():
+    names = [info.name for info in pkgutil.iter_modules(helpers.exercises.__path__)]
+    assert "lesson01" in names
+    for name in names:
+        assert name.startswith("lesson") and name[6:].isdigit() and len(name) == 8, name
+        module = importlib.import_module(f"helpers.exercises.{name}")
+        checks = [value for key, value in vars(module).items() if key.startswith("check_") and callable(value)]
+        assert checks, f"{name} defines no check_... function"
+        for check in checks:
+            assert check.__doc__, f"{name}.{check.__name__} needs a docstring"

@@ -1,0 +1,106 @@
+"""The friendly checks of lesson 01's exercises: right answers pass, each typical slip gets its hint."""
+import re
+
+import pytest
+from gensim.models.phrases import Phrases
+
+from helpers.exercises import lesson01
+
+# The stub the learner starts from (lesson 01's regex_tokenize) and the lesson's solution.
+TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+NUMBER_OR_WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def solution(text):
+    return NUMBER_OR_WORD.findall(text.lower())
+
+
+def test_the_solution_is_right():
+    feedback = lesson01.check_numbers_tokenizer(solution)
+    assert feedback.ok, feedback.message
+    assert "4.50" in feedback.message
+
+
+def test_another_correct_pattern_is_right_too():
+    other = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+    assert lesson01.check_numbers_tokenizer(lambda text: other.findall(text.lower())).ok
+
+
+def test_the_starting_stub_splits_decimals():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: TOKEN.findall(text.lower()))
+    assert not feedback.ok
+    assert "'4.50' came out as ['4', '50']" in feedback.message and r"\d+(?:\.\d+)?" in feedback.message
+
+
+@pytest.mark.parametrize("pattern, culprit", [(r"\S+", "'$4.50'"), (r"[\w.]+", "'1815.'")])
+def test_punctuation_left_on_tokens_is_named(pattern, culprit):
+    feedback = lesson01.check_numbers_tokenizer(lambda text: re.findall(pattern, text.lower()))
+    assert not feedback.ok
+    assert culprit in feedback.message and "punctuation" in feedback.message
+
+
+def test_forgetting_to_lowercase():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: NUMBER_OR_WORD.findall(text))
+    assert not feedback.ok and "'A' is not lowercase" in feedback.message
+
+
+def test_dropping_numbers():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: re.findall(r"[^\W\d_]+", text.lower()))
+    assert not feedback.ok and "'4.50' is missing" in feedback.message and r"\d" in feedback.message
+
+
+def test_dropping_words():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: re.findall(r"\d+(?:\.\d+)?", text.lower()))
+    assert not feedback.ok and "'café' is missing" in feedback.message and "accents" in feedback.message
+
+
+def test_returning_a_string_instead_of_a_list():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: " ".join(solution(text)))
+    assert not feedback.ok and "list of strings" in feedback.message and "'a café sells" in feedback.message
+
+
+def test_returning_nothing():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: None)
+    assert not feedback.ok and "returned None" in feedback.message
+
+
+def test_a_function_that_raises_is_reported_not_raised():
+    feedback = lesson01.check_numbers_tokenizer(lambda text: 1 / 0)
+    assert not feedback.ok and "ZeroDivisionError" in feedback.message
+
+
+def test_passing_the_result_instead_of_the_function():
+    feedback = lesson01.check_numbers_tokenizer(solution("A café sells it for $4.50 since 1815."))
+    assert not feedback.ok and "without calling it" in feedback.message
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    # Pairs that always appear together ('los angeles') and words that mix freely.
+    sentences = [["she", "lives", "in", "los", "angeles", "now"], ["the", "red", "car", "is", "fast"],
+                 ["los", "angeles", "is", "big"], ["a", "red", "house", "is", "old"]] * 20
+    return sentences
+
+
+def test_the_same_threshold_is_not_yet(corpus):
+    phrases = Phrases(corpus, min_count=5, threshold=10)
+    looser = Phrases(corpus, min_count=5, threshold=10)
+    feedback = lesson01.check_phrase_threshold(looser, phrases)
+    assert not feedback.ok and "threshold is still 10" in feedback.message and "threshold = 1" in feedback.message
+
+
+@pytest.mark.parametrize("threshold, direction", [(0.5, "lower threshold lets more"),
+                                                  (100, "higher threshold lets fewer")])
+def test_another_threshold_compares_the_counts(corpus, threshold, direction):
+    phrases = Phrases(corpus, min_count=5, threshold=10)
+    looser = Phrases(corpus, min_count=5, threshold=threshold)
+    feedback = lesson01.check_phrase_threshold(looser, phrases)
+    assert feedback.ok
+    assert direction in feedback.message
+    assert f"there are {len(looser.export_phrases()):,} phrases" in feedback.message
+    assert "'los angeles' -> " in feedback.message
+
+
+def test_something_else_than_a_phrases_model(corpus):
+    feedback = lesson01.check_phrase_threshold(10, Phrases(corpus, min_count=5, threshold=10))
+    assert not feedback.ok and "`looser` should be a gensim Phrases model" in feedback.message
