@@ -46,7 +46,7 @@ class LossLogger(CallbackAny2Vec):
         model.running_training_loss = 0.0  # the next epoch starts counting from zero
         self.losses.append(loss)
         if self.show_progress:
-            print(f"epoch {len(self.losses)}/{model.epochs} · loss ≈ {round_significant(loss):,.0f}")
+            print(f"epoch {len(self.losses)}/{model.epochs} · loss ≈ {round_significant(loss, 3):,.0f}")
 
 
 def round_significant(value, digits=2):
