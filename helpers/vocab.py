@@ -41,6 +41,8 @@ def neighbours_table(wv, words, topn=5):
 
     Words missing from the vocabulary get a line saying so instead of stopping the table.
     """
+    if not words:
+        raise CourseError("neighbours_table needs at least one word, e.g. ['france', 'two'].")
     width = max(len(word) for word in words)
     lines = []
     for word in words:

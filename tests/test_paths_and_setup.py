@@ -1,0 +1,65 @@
+"""helpers.paths, helpers.setup_notebook and the package's import behaviour."""
+import logging
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers import paths
+
+
+def test_paths_resolve_from_the_package_not_the_working_directory(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert (paths.DATA_DIR / "my_text.txt").exists()
+    assert paths.ROOT == paths.DATA_DIR.parent
+
+
+def test_output_dir_is_created_and_can_be_redirected(tmp_output):
+    assert paths.output_dir() == tmp_output and tmp_output.is_dir()
+    assert paths.output_path("model.bin") == tmp_output / "model.bin"
+
+
+def test_cache_dir_is_created_per_kind(tmp_cache):
+    assert paths.cache_dir("models") == tmp_cache / "models"
+    assert (tmp_cache / "models").is_dir()
+
+
+def test_outputs_are_git_ignored():
+    ignored = (paths.ROOT / ".gitignore").read_text()
+    for folder in ("output/", ".cache/", "student/", ".venv/"):
+        assert folder in ignored
+
+
+def test_importing_helpers_changes_nothing_global():
+    code = ("import logging, numpy, matplotlib; before = (numpy.get_printoptions(), dict(matplotlib.rcParams), "
+            "logging.getLogger('gensim').level); import helpers, helpers.corpus, helpers.training, "
+            "helpers.vocab, helpers.plotting; after = (numpy.get_printoptions(), dict(matplotlib.rcParams), "
+            "logging.getLogger('gensim').level); print(before == after)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"
+
+
+def test_setup_notebook_seeds_quiets_gensim_and_sets_print_options():
+    saved = np.get_printoptions()
+    try:
+        helpers.setup_notebook(seed=7)
+        first = np.random.rand()
+        helpers.setup_notebook(seed=7)
+        assert np.random.rand() == first
+        assert logging.getLogger("gensim").level == logging.WARNING
+        assert np.get_printoptions()["precision"] == 3
+    finally:
+        np.set_printoptions(**saved)
+
+
+def test_unknown_submodule_is_a_plain_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
+        helpers.nonexistent  # noqa: B018
+
+
+def test_course_error_shows_as_one_line_in_jupyter():
+    error = helpers.CourseError("Add more text.")
+    assert error._render_traceback_() == ["CourseError: Add more text."]
+    assert isinstance(error, ValueError)

@@ -1,0 +1,89 @@
+"""helpers.training: settings, the loss callback and the cached main model."""
+import numpy as np
+import pytest
+from gensim.models import Word2Vec
+
+from helpers import CourseError, corpus, training
+
+SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"]] * 20
+
+
+@pytest.fixture
+def small_main(monkeypatch, tmp_cache, write_file):
+    """Make the 'real corpus' the Lee news stories and the main settings cheap, for speed."""
+    news = write_file("news.txt", "\n".join(" ".join(s) for s in corpus.lee_sentences()))
+    monkeypatch.setattr(corpus, "real_corpus", lambda: corpus.TokenFile(news))
+    monkeypatch.setattr(training, "MAIN_SETTINGS", {**training.MAIN_SETTINGS, "epochs": 1, "min_count": 10})
+    return tmp_cache
+
+
+def test_loss_logger_records_one_positive_loss_per_epoch_and_prints_progress(capsys):
+    logger = training.LossLogger()
+    Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 4}, compute_loss=True, callbacks=[logger])
+    assert len(logger.losses) == 4 and all(loss > 0 for loss in logger.losses)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("epoch 1/4 · loss ≈ ") and lines[-1].startswith("epoch 4/4")
+
+
+def test_loss_logger_losses_are_per_epoch_not_a_running_total():
+    logger = training.LossLogger(show_progress=False)
+    Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 6}, compute_loss=True, callbacks=[logger])
+    assert logger.losses[-1] < sum(logger.losses[:-1])  # a running total would be the largest
+    assert logger.losses[-1] < logger.losses[0]
+
+
+def test_loss_logger_is_reset_when_training_again():
+    logger = training.LossLogger(show_progress=False)
+    model = Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 3}, compute_loss=True, callbacks=[logger])
+    model.train(SENTENCES, total_examples=len(SENTENCES), epochs=2, compute_loss=True, callbacks=[logger])
+    assert len(logger.losses) == 2
+
+
+def test_loss_logger_needs_compute_loss():
+    with pytest.raises(CourseError, match="compute_loss=True"):
+        Word2Vec(SENTENCES, **training.TINY_SETTINGS, callbacks=[training.LossLogger()])
+
+
+def test_round_significant():
+    assert training.round_significant(1234567) == 1_200_000
+    assert training.round_significant(1234567, 3) == 1_230_000
+    assert training.round_significant(0.012345, 2) == 0.012
+
+
+def test_settings_are_reproducible_single_worker():
+    for settings in (training.MAIN_SETTINGS, training.TINY_SETTINGS):
+        assert settings["workers"] == 1 and settings["seed"] == 42
+
+
+def test_tiny_settings_train_the_same_vectors_twice():
+    first = Word2Vec(SENTENCES, **training.TINY_SETTINGS)
+    second = Word2Vec(SENTENCES, **training.TINY_SETTINGS)
+    assert np.array_equal(first.wv.vectors, second.wv.vectors)
+
+
+def test_load_main_vectors_trains_once_then_reads_the_cache(small_main):
+    first = training.load_main_vectors()
+    files = sorted(path.name for path in (small_main / "models").iterdir())
+    assert len(files) == 2 and files[0].endswith(".bin") and files[1].endswith(".vocab.txt")
+    second = training.load_main_vectors()
+    assert second.index_to_key == first.index_to_key
+    assert np.array_equal(second.vectors, first.vectors)
+    word = first.index_to_key[0]
+    assert second.get_vecattr(word, "count") == first.get_vecattr(word, "count")
+
+
+def test_load_main_vectors_rebuilds_a_damaged_cache(small_main):
+    good = training.load_main_vectors()
+    for path in (small_main / "models").glob("*.bin"):
+        path.write_bytes(b"not a model")
+    again = training.load_main_vectors()
+    assert np.array_equal(again.vectors, good.vectors)
+
+
+def test_remember_main_model_keeps_only_the_real_main_model(small_main):
+    assert training.remember_main_model(Word2Vec(SENTENCES, **training.TINY_SETTINGS)) is False
+    other_corpus = Word2Vec(SENTENCES, **training.MAIN_SETTINGS)  # right settings, wrong corpus
+    assert training.remember_main_model(other_corpus) is False
+    model = training.train_main_model()
+    assert training.remember_main_model(model) is True
+    assert np.array_equal(training.load_main_vectors().vectors, model.wv.vectors)
