@@ -4,6 +4,7 @@
     python course.py test      set up, then run every test (helpers' unit tests and every notebook, strict)
     python course.py bench     set up, then time each lesson and measure its peak memory
     python course.py execute   set up, then re-run every notebook top to bottom and store its outputs
+    python course.py handouts  set up, then write student copies (no solutions, no outputs) to student/
 
 "Set up" creates .venv/ beside this file and installs requirements.txt into it; it is skipped
 when nothing changed since the last time. Extra arguments go to the tool (e.g. `test -k corpus`).
@@ -74,6 +75,7 @@ COMMANDS = {
     "test": lambda args: [venv_python(), "-m", "pytest", *args],
     "bench": lambda args: [venv_python(), "tools/benchmark.py", *args],
     "execute": lambda args: [venv_python(), "tools/execute_notebooks.py", *args],
+    "handouts": lambda args: [venv_python(), "tools/make_handouts.py", *args],
 }
 
 
