@@ -1,0 +1,93 @@
+"""The friendly checks of lesson 03's exercises say "right" only for a right answer, and why not otherwise."""
+import numpy as np
+import pytest
+from gensim.models import KeyedVectors, Word2Vec
+
+from helpers.exercises import lesson03
+
+SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"],
+             ["a", "cat", "and", "a", "dog", "play"], ["the", "dog", "chases", "the", "cat"]] * 5
+
+
+@pytest.fixture()
+def model():
+    return Word2Vec(SENTENCES, vector_size=8, window=2, min_count=3, epochs=5, workers=1, seed=1)
+
+
+def first(wv, n):
+    small = KeyedVectors(wv.vector_size)
+    small.add_vectors(wv.index_to_key[:n], wv.vectors[:n])
+    return small
+
+
+def test_top_words_right(model):
+    feedback = lesson03.check_top_words(first(model.wv, 4), model.wv, n=4)
+    assert feedback.ok and "4 words" in feedback.message
+
+
+def test_top_words_all_words_loaded(model):
+    feedback = lesson03.check_top_words(model.wv, model.wv, n=4)
+    assert not feedback.ok and "add limit=4" in feedback.message
+
+
+def test_top_words_wrong_count(model):
+    feedback = lesson03.check_top_words(first(model.wv, 3), model.wv, n=4)
+    assert not feedback.ok and "3 words were loaded" in feedback.message and "limit=4" in feedback.message
+
+
+def test_top_words_not_the_first_words(model):
+    shuffled = KeyedVectors(model.wv.vector_size)
+    shuffled.add_vectors(model.wv.index_to_key[1:5], model.wv.vectors[1:5])
+    feedback = lesson03.check_top_words(shuffled, model.wv, n=4)
+    assert not feedback.ok and "not the first 4" in feedback.message
+
+
+def test_top_words_other_vectors(model):
+    other = KeyedVectors(model.wv.vector_size)
+    other.add_vectors(model.wv.index_to_key[:4], model.wv.vectors[:4] + np.float32(1))
+    feedback = lesson03.check_top_words(other, model.wv, n=4)
+    assert not feedback.ok and "vectors differ" in feedback.message
+
+
+def test_top_words_not_keyed_vectors(model):
+    feedback = lesson03.check_top_words(["cat"], model.wv, n=4)
+    assert not feedback.ok and "not a list" in feedback.message
+
+
+def test_new_word_learned(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    model.build_vocab(new, update=True)
+    model.train(new, total_examples=model.corpus_count, epochs=2)
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert feedback.ok and "min_count=3" in feedback.message
+
+
+def test_new_word_too_rare(model):
+    new = [["the", "zorb", "sleeps"]] * 2
+    model.build_vocab(new, update=True)
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "appears 2 times" in feedback.message and "min_count=3" in feedback.message
+
+
+def test_new_word_enough_but_no_build_vocab(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "build_vocab(new_sentences, update=True)" in feedback.message
+
+
+def test_new_word_missing_or_capitalised(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    assert "look for 'zorb'" in lesson03.check_new_word(model, "Zorb", new).message
+    feedback = lesson03.check_new_word(model, "blorp", new)
+    assert not feedback.ok and "does not appear" in feedback.message
+
+
+@pytest.mark.parametrize("word", ["", None, 7])
+def test_new_word_not_a_word(model, word):
+    feedback = lesson03.check_new_word(model, word, [])
+    assert not feedback.ok and "as a string" in feedback.message
+
+
+def test_new_word_needs_the_full_model(model):
+    feedback = lesson03.check_new_word(model.wv, "zorb", [])
+    assert not feedback.ok and "full Word2Vec model" in feedback.message
