@@ -1,0 +1,199 @@
+"""helpers.vectors (lesson 04): analogies, rank correlation, norms by frequency band, the norm plot."""
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from gensim.models import KeyedVectors  # noqa: E402
+
+from helpers import CourseError  # noqa: E402
+from helpers.vectors import (analogy_table, norm_by_frequency, plot_norms, rank_correlation,  # noqa: E402
+                             solve_analogy)
+
+# Three dimensions: royalty, gender (+ male, - female), fruit. Chosen so that king - man + woman = queen.
+WORDS = {"man": [0.0, 1.0, 0.0], "woman": [0.0, -1.0, 0.0], "king": [1.0, 1.0, 0.0], "queen": [1.0, -1.0, 0.0],
+         "prince": [1.0, 0.8, 0.2], "apple": [0.0, 0.0, 1.0], "pear": [0.1, 0.0, 1.0]}
+COUNTS = {"man": 50, "woman": 40, "king": 20, "queen": 10, "prince": 5, "apple": 3, "pear": 1}
+
+
+@pytest.fixture
+def wv():
+    vectors = KeyedVectors(vector_size=3)
+    vectors.add_vectors(list(WORDS), np.array(list(WORDS.values()), dtype=np.float32))
+    for word, count in COUNTS.items():
+        vectors.set_vecattr(word, "count", count)
+    return vectors
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+# --- solve_analogy -------------------------------------------------------------------------------------
+
+def test_solve_analogy_finds_queen(wv):
+    answers = solve_analogy(wv, "man", "king", "woman", topn=2)
+    assert answers[0][0] == "queen"
+    assert len(answers) == 2
+    assert all(isinstance(score, float) and score == round(score, 2) for _, score in answers)
+
+
+def test_solve_analogy_never_answers_a_question_word(wv):
+    words = [word for word, _ in solve_analogy(wv, "man", "king", "woman", topn=10)]
+    assert not {"man", "king", "woman"} & set(words)
+    assert len(words) == len(WORDS) - 3
+
+
+def test_solve_analogy_cosmul_agrees_on_an_easy_question(wv):
+    assert solve_analogy(wv, "man", "king", "woman", method="cosmul")[0][0] == "queen"
+
+
+def test_solve_analogy_unknown_word_is_explained(wv):
+    with pytest.raises(CourseError, match=r"'princess' is not in the vocabulary of 7 words.*min_count"):
+        solve_analogy(wv, "man", "king", "princess")
+
+
+def test_solve_analogy_capitalised_word_is_explained(wv):
+    with pytest.raises(CourseError, match=r"'King'.*but 'king' is.*lowercase"):
+        solve_analogy(wv, "man", "King", "woman")
+
+
+def test_solve_analogy_rejects_unknown_method_and_bad_topn(wv):
+    with pytest.raises(CourseError, match=r"method must be one of 'add', 'cosmul', got 'multiply'"):
+        solve_analogy(wv, "man", "king", "woman", method="multiply")
+    with pytest.raises(CourseError, match=r"topn must be a whole number of at least 1, got 0"):
+        solve_analogy(wv, "man", "king", "woman", topn=0)
+
+
+# --- analogy_table -------------------------------------------------------------------------------------
+
+def test_analogy_table_marks_right_wrong_and_missing(wv):
+    # king - man + woman points along queen; pear leans that way a little, apple not at all.
+    table = analogy_table(wv, [("man", "king", "woman", "queen"),
+                               ("man", "king", "woman", "pear"),
+                               ("man", "king", "woman", "apple"),
+                               ("man", "king", "lady", "queen")], topn=2)
+    lines = table.splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("man : king :: woman : queen?") and lines[0].endswith("✓ top answer")
+    assert lines[1].endswith("✗ ranked 2 (top answer: queen)")
+    assert lines[2].endswith("✗ not in the top 2 (top answer: queen)")
+    assert lines[3].endswith("(not in the vocabulary: lady)")
+    assert len({re.search(r"\s{3}(\S)", line).start(1) for line in lines}) == 1, "verdicts line up in a column"
+
+
+def test_analogy_table_shows_the_rank_of_a_near_miss(wv):
+    answers = [word for word, _ in solve_analogy(wv, "man", "king", "woman", topn=10)]
+    second = answers[1]
+    table = analogy_table(wv, [("man", "king", "woman", second)])
+    assert table.endswith("✗ ranked 2 (top answer: queen)")
+
+
+def test_analogy_table_names_a_missing_expected_word(wv):
+    assert analogy_table(wv, [("man", "king", "woman", "empress")]).endswith("(not in the vocabulary: empress)")
+
+
+def test_analogy_table_rejects_empty_and_malformed_questions(wv):
+    with pytest.raises(CourseError, match="No analogy questions"):
+        analogy_table(wv, [])
+    with pytest.raises(CourseError, match=r"four words \(a, b, c, expected\), got \('man', 'king', 'woman'\)"):
+        analogy_table(wv, [("man", "king", "woman")])
+    with pytest.raises(CourseError, match="four words"):
+        analogy_table(wv, ["king"])
+
+
+# --- rank_correlation ----------------------------------------------------------------------------------
+
+def test_rank_correlation_of_ordered_and_reversed_values():
+    assert rank_correlation([1, 2, 3, 4], [10, 20, 25, 100]) == pytest.approx(1.0)
+    assert rank_correlation([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
+    assert isinstance(rank_correlation(np.arange(5), np.arange(5) ** 2), float)
+
+
+def test_rank_correlation_explains_equal_counts():
+    with pytest.raises(CourseError, match=r"Every value of x is the same \(1\).*every word appears equally often.*add"):
+        rank_correlation([1, 1, 1, 1], [0.5, 1.0, 1.5, 2.0])
+    with pytest.raises(CourseError, match=r"Every value of y is the same \(2\)"):
+        rank_correlation([1, 2, 3], [2, 2, 2])
+
+
+def test_rank_correlation_needs_three_pairs_of_equal_length():
+    with pytest.raises(CourseError, match=r"at least 3 words, got 2"):
+        rank_correlation([1, 2], [3, 4])
+    with pytest.raises(CourseError, match=r"got 3 and 2 values"):
+        rank_correlation([1, 2, 3], [3, 4])
+
+
+def test_rank_correlation_rejects_words_instead_of_numbers():
+    with pytest.raises(CourseError, match=r"x must be numbers"):
+        rank_correlation(["cat", "dog", "cow"], [1, 2, 3])
+    with pytest.raises(CourseError, match=r"flat list of numbers"):
+        rank_correlation([[1, 2], [3, 4], [5, 6]], [1, 2, 3])
+
+
+# --- norm_by_frequency ---------------------------------------------------------------------------------
+
+def test_norm_by_frequency_table_means_and_empty_bands():
+    counts = [5, 6, 12, 15, 2000]
+    norms = [1.0, 2.0, 3.0, 4.0, 0.5]
+    lines = norm_by_frequency(counts, norms, edges=(5, 10, 100, 1000)).splitlines()
+    assert lines[0].split() == ["seen", "(times)", "words", "mean", "norm"]
+    assert [line.split() for line in lines[1:]] == [["5-9", "2", "1.5"], ["10-99", "2", "3.5"], ["1,000+", "1", "0.5"]]
+
+
+def test_norm_by_frequency_labels_a_one_count_band():
+    lines = norm_by_frequency([1, 1, 2, 3], [1.0, 1.2, 2.0, 3.0], edges=(1, 2, 5)).splitlines()
+    assert [line.split()[0] for line in lines[1:]] == ["1", "2-4"]
+
+
+def test_norm_by_frequency_on_a_real_looking_vocabulary(wv):
+    counts = np.array([wv.get_vecattr(word, "count") for word in wv.index_to_key])
+    norms = np.linalg.norm(wv.vectors, axis=1)
+    table = norm_by_frequency(counts, norms, edges=(1, 10, 30))
+    assert [line.split()[1] for line in table.splitlines()[1:]] == ["3", "2", "2"]
+
+
+def test_norm_by_frequency_rejects_bad_input():
+    with pytest.raises(CourseError, match=r"got 3 and 2 values"):
+        norm_by_frequency([1, 2, 3], [1.0, 2.0])
+    with pytest.raises(CourseError, match="vocabulary is empty"):
+        norm_by_frequency([], [])
+    with pytest.raises(CourseError, match=r"increasing order.*got \(10, 5\)"):
+        norm_by_frequency([1, 2], [1.0, 2.0], edges=(10, 5))
+    with pytest.raises(CourseError, match="increasing order"):
+        norm_by_frequency([1, 2], [1.0, 2.0], edges=())
+    with pytest.raises(CourseError, match=r"No word has a count of at least 5.*lower the edges"):
+        norm_by_frequency([1, 2], [1.0, 2.0])
+
+
+# --- plot_norms ----------------------------------------------------------------------------------------
+
+def test_plot_norms_draws_points_labels_and_trend(wv):
+    counts = np.array([wv.get_vecattr(word, "count") for word in wv.index_to_key])
+    norms = np.linalg.norm(wv.vectors, axis=1)
+    ax = plot_norms(counts, norms, wv.index_to_key, labels=["king", "apple", "unicorn"])
+    assert ax.get_xscale() == "log"
+    assert sorted(text.get_text() for text in ax.texts) == ["apple", "king"], "missing words are skipped"
+    assert len(ax.lines) == 1 and "mean norm" in ax.lines[0].get_label()
+    assert len(ax.collections[0].get_offsets()) == len(WORDS)
+
+
+def test_plot_norms_draws_on_a_given_axes_without_trend():
+    fig, ax = plt.subplots()
+    assert plot_norms([1, 2, 3], [1.0, 2.0, 3.0], ax=ax, trend=False) is ax
+    assert not ax.lines
+
+
+def test_plot_norms_rejects_bad_input():
+    with pytest.raises(CourseError, match=r"one norm per count.*got 2 counts and 3 norms"):
+        plot_norms([1, 2], [1.0, 2.0, 3.0])
+    with pytest.raises(CourseError, match="at least one word"):
+        plot_norms([], [])
+    with pytest.raises(CourseError, match="at least 1 to draw it on a log scale"):
+        plot_norms([0, 2], [1.0, 2.0])
