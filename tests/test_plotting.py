@@ -1,0 +1,253 @@
+"""Unit tests for helpers.plotting: every function returns its Axes with a title, axis labels and (where
+it has several series) a legend, uses the colour-blind-safe palette, and explains bad input."""
+from collections import Counter
+
+import matplotlib
+
+matplotlib.use("Agg")  # no window: tests run headless
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+
+from helpers import CourseError  # noqa: E402
+from helpers.plotting import (MARKERS, PALETTE, explained_variance, loss_curve, relation_arrows,  # noqa: E402
+                              scatter_2d, zipf)
+
+OKABE_ITO = {"#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000"}
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def legend_texts(ax):
+    legend = ax.get_legend()
+    return [text.get_text() for text in legend.get_texts()] if legend else []
+
+
+def word_labels(ax):
+    """The annotations that carry text (arrows are annotations with empty text)."""
+    return [text.get_text() for text in ax.texts if text.get_text()]
+
+
+def test_palette_is_okabe_ito():
+    assert {colour.lower() for colour in PALETTE} == OKABE_ITO
+    assert len(set(MARKERS)) == len(MARKERS) == len(PALETTE)
+
+
+# --- zipf ----------------------------------------------------------------------------------------
+
+def test_zipf_returns_axes_with_title_labels_and_log_axes():
+    ax = zipf(Counter({"the": 100, "cat": 10, "sat": 5, "mat": 1}))
+    assert isinstance(ax, Axes)
+    assert "Zipf" in ax.get_title() and "rank" in ax.get_xlabel() and ax.get_ylabel()
+    assert (ax.get_xscale(), ax.get_yscale()) == ("log", "log")
+    np.testing.assert_array_equal(ax.lines[0].get_ydata(), [100, 10, 5, 1])
+
+
+def test_zipf_draws_on_a_given_axes_with_a_label_for_a_legend():
+    _, given = plt.subplots()
+    ax = zipf({"a": 3, "b": 1}, ax=given, label="my text")
+    ax.legend()
+    assert ax is given and legend_texts(ax) == ["my text"]
+    assert to_hex(ax.lines[0].get_color()) in OKABE_ITO
+
+
+@pytest.mark.parametrize("counts", [Counter(), {}])
+def test_zipf_empty_counts(counts):
+    with pytest.raises(CourseError, match="No word counts to plot"):
+        zipf(counts)
+
+
+# --- loss_curve ----------------------------------------------------------------------------------
+
+def test_loss_curve_returns_axes_with_title_labels_from_zero():
+    ax = loss_curve([300.0, 200.0, 150.0])
+    assert isinstance(ax, Axes)
+    assert ax.get_title() == "Training loss per epoch" and ax.get_xlabel() == "epoch" and ax.get_ylabel()
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [1, 2, 3])
+    assert ax.get_ylim()[0] == 0
+
+
+def test_loss_curve_label_feeds_a_legend():
+    ax = loss_curve([3.0, 2.0], label="window 5")
+    ax.legend()
+    assert legend_texts(ax) == ["window 5"]
+
+
+@pytest.mark.parametrize("losses", [[], np.array([])])
+def test_loss_curve_no_losses(losses):
+    with pytest.raises(CourseError, match="compute_loss=True"):
+        loss_curve(losses)
+
+
+# --- scatter_2d ----------------------------------------------------------------------------------
+
+def test_scatter_2d_returns_axes_with_title_labels_and_group_legend():
+    points = [[0, 0], [1, 1], [2, 0], [3, 1]]
+    ax = scatter_2d(points, ["a", "b", "c", "d"], ["x", "x", "y", "z"], title="My words")
+    assert isinstance(ax, Axes)
+    assert ax.get_title() == "My words"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("dimension 1", "dimension 2")
+    assert legend_texts(ax) == ["x", "y", "z"]
+    assert word_labels(ax) == ["a", "b", "c", "d"]
+
+
+def test_scatter_2d_old_positional_call_still_works():
+    _, given = plt.subplots()
+    ax = scatter_2d(np.zeros((2, 2)), ["a", "b"], None, given, "Two words")
+    assert ax is given and ax.get_title() == "Two words"
+
+
+def test_scatter_2d_without_groups_has_no_legend():
+    ax = scatter_2d([[0, 0], [1, 1]], ["a", "b"])
+    assert ax.get_legend() is None and len(ax.collections) == 1
+
+
+def test_scatter_2d_groups_get_palette_colours_and_different_markers():
+    ax = scatter_2d([[0, 0], [1, 1], [2, 2]], ["a", "b", "c"], ["x", "y", "z"])
+    colours = [to_hex(collection.get_facecolor()[0]) for collection in ax.collections]
+    assert colours == [colour.lower() for colour in PALETTE[:3]]
+    paths = [collection.get_paths()[0].vertices.tobytes() for collection in ax.collections]
+    assert len(set(paths)) == 3
+
+
+def test_scatter_2d_custom_axis_labels():
+    ax = scatter_2d([[0, 0]], ["a"], xlabel="PCA direction 1", ylabel="PCA direction 2")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("PCA direction 1", "PCA direction 2")
+
+
+def test_scatter_2d_many_points_labels_a_spread_out_subset_and_says_so():
+    rng = np.random.default_rng(0)
+    crowd = rng.normal(scale=0.01, size=(97, 2))
+    far = np.array([[10, 0], [0, 10], [-10, -10]])
+    points = np.vstack([crowd, far])
+    labels = [f"w{i}" for i in range(100)]
+    ax = scatter_2d(points, labels, max_labels=4)
+    shown = word_labels(ax)
+    assert len(shown) == 4
+    assert {"w97", "w98", "w99"} <= set(shown)  # the outlying points get labels, not four of the crowd
+    assert "labels on 4 of 100 points" in ax.get_title()
+    assert all(text.get_fontsize() <= 9 for text in ax.texts)
+
+
+def test_scatter_2d_label_words_choose_the_labels():
+    points = np.arange(20).reshape(10, 2)
+    labels = [f"w{i}" for i in range(10)]
+    ax = scatter_2d(points, labels, max_labels=3, label_words=["w5", "w1"])
+    assert word_labels(ax) == ["w5", "w1"]
+    assert "labels on 2 of 10 points" in ax.get_title()
+
+
+def test_scatter_2d_many_labels_get_a_smaller_font():
+    points = np.arange(80).reshape(40, 2)
+    ax = scatter_2d(points, [f"w{i}" for i in range(40)], max_labels=40)
+    assert len(ax.texts) == 40 and max(text.get_fontsize() for text in ax.texts) < 9
+
+
+def test_scatter_2d_max_labels_zero_draws_points_only():
+    ax = scatter_2d([[0, 0], [1, 1]], ["a", "b"], max_labels=0)
+    assert word_labels(ax) == [] and "labels on 0 of 2 points" in ax.get_title()
+
+
+@pytest.mark.parametrize("points, labels", [([[0, 0], [1, 1]], ["a"]), ([0, 1, 2], ["a", "b", "c"]),
+                                            ([[0, 0, 0]], ["a"])])
+def test_scatter_2d_points_that_do_not_fit_the_labels(points, labels):
+    with pytest.raises(CourseError, match="one \\(x, y\\) pair per label"):
+        scatter_2d(points, labels)
+
+
+def test_scatter_2d_groups_that_do_not_fit():
+    with pytest.raises(CourseError, match="got 1 groups for 2 labels"):
+        scatter_2d([[0, 0], [1, 1]], ["a", "b"], ["x"])
+
+
+def test_scatter_2d_nothing_to_plot():
+    with pytest.raises(CourseError, match="no points to plot"):
+        scatter_2d(np.zeros((0, 2)), [])
+
+
+def test_scatter_2d_nan_points():
+    with pytest.raises(CourseError, match="NaN or infinite"):
+        scatter_2d([[0, np.nan]], ["a"])
+
+
+def test_scatter_2d_unknown_label_word():
+    with pytest.raises(CourseError, match="label_words has words that are not plotted: \\['zebra'\\]"):
+        scatter_2d([[0, 0]], ["a"], label_words=["zebra"])
+
+
+@pytest.mark.parametrize("max_labels", [-1, 2.5, "10", True])
+def test_scatter_2d_bad_max_labels(max_labels):
+    with pytest.raises(CourseError, match="max_labels must be a whole number"):
+        scatter_2d([[0, 0]], ["a"], max_labels=max_labels)
+
+
+# --- explained_variance --------------------------------------------------------------------------
+
+def test_explained_variance_bars_line_title_labels_legend():
+    ratios = [0.4, 0.3, 0.1]
+    ax = explained_variance(ratios)
+    assert isinstance(ax, Axes)
+    assert "PCA" in ax.get_title() and "component" in ax.get_xlabel() and "variance" in ax.get_ylabel()
+    assert [patch.get_height() for patch in ax.patches] == pytest.approx(ratios)
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [0.4, 0.7, 0.8])
+    assert sorted(legend_texts(ax)) == ["all components up to here", "this component"]
+    assert ax.get_ylim() == (0, 1)
+
+
+@pytest.mark.parametrize("ratios", [[], [[0.5, 0.2]], 0.5])
+def test_explained_variance_wrong_shape(ratios):
+    with pytest.raises(CourseError, match="one per component"):
+        explained_variance(ratios)
+
+
+@pytest.mark.parametrize("ratios", [[12.5, 3.1], [0.5, -0.1], [0.7, 0.6], [np.nan]])
+def test_explained_variance_values_that_are_not_shares(ratios):
+    with pytest.raises(CourseError, match="explained_variance_ratio_, not pca.explained_variance_"):
+        explained_variance(ratios)
+
+
+# --- relation_arrows -----------------------------------------------------------------------------
+
+PAIR_WORDS = ["france", "french", "spain", "spanish", "italy", "italian"]
+PAIR_POINTS = [[0, 1], [0, 0], [1, 1], [1, 0], [2, 1], [2, 0]]
+PAIRS = [("france", "french"), ("spain", "spanish"), ("italy", "italian")]
+
+
+def test_relation_arrows_draws_one_arrow_per_pair_with_legend_and_labels():
+    ax = relation_arrows(PAIR_POINTS, PAIR_WORDS, PAIRS, names=("country", "adjective"), title="Adjectives")
+    assert isinstance(ax, Axes)
+    assert ax.get_title() == "Adjectives" and ax.get_xlabel() and ax.get_ylabel()
+    arrows = [text for text in ax.texts if getattr(text, "arrow_patch", None) is not None]
+    assert len(arrows) == 3
+    np.testing.assert_allclose(arrows[0].xy, [0, 0])  # the arrow of france -> french ends at french
+    assert sorted(word_labels(ax)) == sorted(PAIR_WORDS)
+    assert legend_texts(ax) == ["country → adjective", "country", "adjective"]
+
+
+def test_relation_arrows_shared_start_word_is_labelled_once():
+    ax = relation_arrows([[0, 0], [1, 0], [0, 1]], ["king", "queen", "prince"],
+                         [("king", "queen"), ("king", "prince")])
+    assert sorted(word_labels(ax)) == ["king", "prince", "queen"]
+
+
+def test_relation_arrows_word_without_a_point():
+    with pytest.raises(CourseError, match="These words of pairs have no point: \\['paris'\\]"):
+        relation_arrows(PAIR_POINTS, PAIR_WORDS, [("france", "paris")])
+
+
+@pytest.mark.parametrize("pairs", [[], [("france",)], [("france", "french", "spain")]])
+def test_relation_arrows_bad_pairs(pairs):
+    with pytest.raises(CourseError, match="non-empty list of \\(start, end\\) word pairs"):
+        relation_arrows(PAIR_POINTS, PAIR_WORDS, pairs)
+
+
+def test_relation_arrows_points_that_do_not_fit():
+    with pytest.raises(CourseError, match="one \\(x, y\\) pair per label"):
+        relation_arrows(PAIR_POINTS[:4], PAIR_WORDS, PAIRS)
