@@ -1,0 +1,288 @@
+"""Scoring word vectors on the benchmarks that ship with gensim (lesson 06 introduces them).
+
+``wv`` is a gensim ``KeyedVectors`` (``model.wv``). Three benchmarks, all read from gensim's own
+test data, so nothing is downloaded:
+
+- **WordSim353** (353 word pairs) and **SimLex-999** (999 pairs): people rated how related (WordSim)
+  or how similar (SimLex) two words are; the score is the Spearman rank correlation ρ between those
+  ratings and the model's cosine similarities, on the pairs whose two words the model knows.
+- **questions-words** (19,544 analogies such as *athens : greece = baghdad : iraq*, in 14 sections):
+  the score is the share answered exactly right, on the questions whose four words the model knows.
+
+Every score comes with its *coverage*: how many pairs or questions the model could be asked at all.
+A score on 30 % of the pairs is not comparable with a score on 90 % of them.
+
+    >>> helpers.evaluation.evaluate(wv)            # a ScoreTable: one row per benchmark
+    >>> helpers.evaluation.analogy_sections(wv)    # one row per analogy section
+"""
+import logging
+import math
+import warnings
+from contextlib import contextmanager
+
+import numpy as np
+
+from helpers.errors import CourseError
+
+WORD_PAIR_FILES = {"WordSim353": "wordsim353.tsv", "SimLex-999": "simlex999.txt"}
+ANALOGY_FILE = "questions-words.txt"
+ANALOGY_NAME = "questions-words"
+# Below this many covered pairs (or questions) a score is mostly noise, so none is given.
+MIN_ITEMS = 20
+# gensim's default: only the 300,000 most frequent words of the model are used.
+RESTRICT_VOCAB = 300_000
+
+
+class ScoreTable(list):
+    """A list of rows (dicts) that prints as a small aligned table.
+
+    Each row has the keys ``dataset``, ``measure``, ``score`` (a float rounded to 2 places, or
+    ``None`` when too few items are covered), ``covered``, ``total`` and ``coverage``
+    (``covered / total``, rounded to 2 places). Being a plain list of dicts, it converts to JSON
+    or CSV as it is. ``table.score("WordSim353")`` returns one score.
+    """
+
+    def row(self, dataset):
+        """Return the row whose ``dataset`` is ``dataset`` (raises ``CourseError`` if there is none)."""
+        for row in self:
+            if row["dataset"] == dataset:
+                return row
+        names = ", ".join(row["dataset"] for row in self)
+        raise CourseError(f"No row called {dataset!r} in this table; its rows are: {names}.")
+
+    def score(self, dataset):
+        """Return the score of ``dataset`` (a float, or ``None`` when it could not be scored)."""
+        return self.row(dataset)["score"]
+
+    def __repr__(self):
+        if not self:
+            return "(empty table)"
+        name_width = max(len("dataset"), *(len(row["dataset"]) for row in self))
+        measure_width = max(len("measure"), *(len(row["measure"]) for row in self))
+        lines = [f"{'dataset':<{name_width}}  {'measure':<{measure_width}}  score  covered"]
+        for row in self:
+            score = "    –" if row["score"] is None else f"{row['score']:5.2f}"
+            covered = (f"{row['covered']:,} of {row['total']:,} {row['unit']} "
+                       f"({row['covered'] / row['total']:.0%})")
+            if row["score"] is None:
+                covered += " - too few to score"
+            lines.append(f"{row['dataset']:<{name_width}}  {row['measure']:<{measure_width}}  "
+                         f"{score}  {covered}")
+        return "\n".join(lines)
+
+    def _repr_pretty_(self, printer, cycle):
+        # Jupyter shows the table, not the list of dicts underneath.
+        printer.text(repr(self))
+
+
+DATASETS = (*WORD_PAIR_FILES, ANALOGY_NAME)
+
+
+def evaluate(wv, datasets=DATASETS, min_items=MIN_ITEMS):
+    """Score ``wv`` on WordSim353, SimLex-999 and the questions-words analogies; return a ``ScoreTable``
+    with one row per benchmark (``datasets`` picks some of them, e.g. ``["WordSim353"]``).
+
+    A benchmark with fewer than ``min_items`` covered pairs or questions gets ``score=None``.
+    Raises ``CourseError`` if no benchmark can be scored at all (a model of a small or non-English
+    text): these benchmarks need a general English vocabulary.
+    """
+    wv = _keyed_vectors(wv)
+    if isinstance(datasets, str):
+        datasets = [datasets]
+    unknown = [name for name in datasets if name not in DATASETS]
+    if unknown or not datasets:
+        what = f"Unknown benchmark {unknown[0]!r}" if unknown else "No benchmark chosen"
+        raise CourseError(f"{what}: choose from {', '.join(DATASETS)}.")
+    rows = [_word_pair_row(wv, name, min_items) for name in WORD_PAIR_FILES if name in datasets]
+    if ANALOGY_NAME in datasets:
+        rows.append(_total_row(_analogy_rows(wv, min_items), min_items))
+    if all(row["score"] is None for row in rows):
+        raise CourseError(_nothing_covered(wv, rows, min_items))
+    return ScoreTable(rows)
+
+
+def word_pair_score(wv, dataset="WordSim353", min_items=MIN_ITEMS):
+    """Return the Spearman ρ of ``wv`` on ``dataset`` ("WordSim353" or "SimLex-999"), rounded to 2 places.
+
+    Only pairs whose two words are in the vocabulary count. Raises ``CourseError`` if fewer than
+    ``min_items`` pairs are covered.
+    """
+    wv = _keyed_vectors(wv)
+    if dataset not in WORD_PAIR_FILES:
+        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of "
+                          f"{', '.join(WORD_PAIR_FILES)}.")
+    row = _word_pair_row(wv, dataset, min_items)
+    if row["score"] is None:
+        raise CourseError(_nothing_covered(wv, [row], min_items))
+    return row["score"]
+
+
+def analogy_sections(wv, min_items=MIN_ITEMS, restrict_vocab=RESTRICT_VOCAB):
+    """Return a ``ScoreTable`` with the analogy accuracy of each questions-words section
+    (capitals, family, plurals, ...), in the file's order.
+
+    A question counts only when its four words are among the first ``restrict_vocab`` words of
+    ``wv``; sections with fewer than ``min_items`` such questions get ``score=None``. Raises
+    ``CourseError`` if no section can be scored.
+    """
+    wv = _keyed_vectors(wv)
+    rows = _analogy_rows(wv, min_items, restrict_vocab)
+    if all(row["score"] is None for row in rows):
+        raise CourseError(_nothing_covered(wv, [_total_row(rows, min_items)], min_items))
+    return ScoreTable(rows)
+
+
+def read_word_pairs(dataset="WordSim353"):
+    """Return the pairs of a word-pair dataset as a list of ``(word1, word2, human_score)``."""
+    from helpers.corpus import gensim_data_path
+
+    if dataset not in WORD_PAIR_FILES:
+        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of "
+                          f"{', '.join(WORD_PAIR_FILES)}.")
+    pairs = []
+    with open(gensim_data_path(WORD_PAIR_FILES[dataset]), encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.strip().split("\t")
+            if line.startswith("#") or len(parts) != 3:
+                continue
+            pairs.append((parts[0], parts[1], float(parts[2])))
+    return pairs
+
+
+def read_analogies():
+    """Return the questions-words analogies as ``{section: [(a, b, c, expected), ...]}`` (file order).
+
+    Each question reads "``a`` is to ``b`` as ``c`` is to ``expected``", e.g.
+    ``("Athens", "Greece", "Baghdad", "Iraq")``.
+    """
+    from helpers.corpus import gensim_data_path
+
+    sections, questions = {}, None
+    with open(gensim_data_path(ANALOGY_FILE), encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(": "):
+                questions = sections.setdefault(line[2:].strip(), [])
+            elif questions is not None and len(line.split()) == 4:
+                questions.append(tuple(line.split()))
+    return sections
+
+
+# --- the plumbing -----------------------------------------------------------------------------
+
+def _keyed_vectors(wv):
+    """Accept ``model.wv`` (or the model itself); explain anything else."""
+    from gensim.models import KeyedVectors
+
+    if not isinstance(wv, KeyedVectors) and isinstance(getattr(wv, "wv", None), KeyedVectors):
+        wv = wv.wv
+    if not isinstance(wv, KeyedVectors):
+        raise CourseError(f"Expected word vectors (a gensim KeyedVectors such as model.wv), "
+                          f"got {type(wv).__name__}.")
+    if len(wv.index_to_key) == 0:
+        raise CourseError("These word vectors have no words at all: train the model on some text first.")
+    return wv
+
+
+def _upper_vocab(wv, restrict_vocab=RESTRICT_VOCAB):
+    """Map each word's UPPERCASE form to its index, as gensim does (the most frequent variant wins)."""
+    keys = wv.index_to_key[:restrict_vocab]
+    return {key.upper(): index for index, key in reversed(list(enumerate(keys)))}
+
+
+@contextmanager
+def _quietly():
+    """Silence gensim's per-line log messages and numpy/scipy warnings while scoring."""
+    gensim_logger = logging.getLogger("gensim")
+    level = gensim_logger.level
+    gensim_logger.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        gensim_logger.setLevel(level)
+
+
+def _row(dataset, measure, score, covered, total, unit, min_items):
+    if covered < min_items or score is None or math.isnan(score):
+        score = None
+    else:
+        score = round(float(score), 2)
+    return {"dataset": dataset, "measure": measure, "score": score, "covered": covered, "total": total,
+            "coverage": round(covered / total, 2) if total else 0.0, "unit": unit}
+
+
+def _word_pair_row(wv, dataset, min_items, restrict_vocab=RESTRICT_VOCAB):
+    from helpers.corpus import gensim_data_path
+
+    pairs = read_word_pairs(dataset)
+    vocab = _upper_vocab(wv, restrict_vocab)
+    covered = sum(1 for a, b, _ in pairs if a.upper() in vocab and b.upper() in vocab)
+    score = None
+    if covered >= max(min_items, 2):
+        with _quietly():
+            _pearson, spearman, _oov = wv.evaluate_word_pairs(
+                gensim_data_path(WORD_PAIR_FILES[dataset]), restrict_vocab=restrict_vocab)
+        score = float(spearman[0])
+    return _row(dataset, "Spearman ρ", score, covered, len(pairs), "pairs", min_items)
+
+
+def _analogy_rows(wv, min_items, restrict_vocab=RESTRICT_VOCAB):
+    """Score every section: 3CosAdd (b - a + c, nearest word that is not a, b or c), like gensim's
+    ``evaluate_word_analogies`` but all questions of a section at once, so it takes a fraction of a second."""
+    vocab = _upper_vocab(wv, restrict_vocab)
+    size = min(len(wv.index_to_key), restrict_vocab)
+    with _quietly():
+        unit = wv.get_normed_vectors()[:size]
+    # Each word's canonical index: differs from its own index only for case variants ("Paris"/"paris").
+    canonical = np.array([vocab[key.upper()] for key in wv.index_to_key[:size]])
+    rows = []
+    for section, questions in read_analogies().items():
+        known = [[vocab[word.upper()] for word in question] for question in questions
+                 if all(word.upper() in vocab for word in question)]
+        correct = _count_correct(unit, canonical, np.array(known, dtype=int).reshape(-1, 4))
+        rows.append(_row(section, "accuracy", correct / len(known) if known else None, len(known),
+                         len(questions), "questions", min_items))
+        rows[-1]["correct"] = correct
+    return rows
+
+
+def _count_correct(unit, canonical, questions):
+    """Count the questions ``(a, b, c, expected)`` (canonical indices) whose answer is ranked first."""
+    correct = 0
+    batch = max(1, 2**24 // len(unit))  # about 64 MB of scores at a time, whatever the vocabulary size
+    variants = np.flatnonzero(canonical != np.arange(len(canonical)))  # e.g. "Paris" beside "paris"
+    for start in range(0, len(questions), batch):
+        a, b, c, expected = questions[start:start + batch].T
+        with _quietly():
+            scores = (unit[b] + unit[c] - unit[a]) @ unit.T
+        # The three question words (and their case variants) may not be the answer.
+        rows = np.arange(len(a))
+        for word in (a, b, c):
+            scores[rows, word] = -np.inf
+        if len(variants):
+            of_variants = scores[:, variants]
+            for word in (a, b, c):
+                of_variants[canonical[variants][None, :] == word[:, None]] = -np.inf
+            scores[:, variants] = of_variants
+        correct += int(np.sum(canonical[np.argmax(scores, axis=1)] == expected))
+    return correct
+
+
+def _total_row(sections, min_items):
+    covered = sum(row["covered"] for row in sections)
+    correct = sum(row["correct"] for row in sections)
+    total = sum(row["total"] for row in sections)
+    row = _row(ANALOGY_NAME, "accuracy", correct / covered if covered else None, covered, total,
+               "questions", min_items)
+    row["correct"] = correct
+    return row
+
+
+def _nothing_covered(wv, rows, min_items):
+    found = "; ".join(f"{row['dataset']}: {row['covered']:,} of {row['total']:,} {row['unit']}"
+                      for row in rows)
+    return (f"Too few benchmark words in this model's vocabulary of {len(wv.index_to_key):,} words to "
+            f"give a score (at least {min_items} covered items are needed; {found}). These benchmarks "
+            "need a general English vocabulary of several thousand words: train on more English text, "
+            "or evaluate on your own task instead, with word pairs you write yourself (lesson 06).")
