@@ -1,0 +1,91 @@
+"""Checks for lesson 07 · Rare words with FastText."""
+from pathlib import Path
+
+from helpers.exercises import not_yet, right
+
+PICKLE_START = b"\x80"  # every pickle of protocol 2 or later starts with this byte
+FACEBOOK_MAGIC = (793712314).to_bytes(4, "little")  # first 4 bytes of a Facebook FastText .bin
+
+
+def check_bucket(bucket, vector_size=100, budget_mb=20):
+    """Is ``bucket`` the largest number of n-gram rows whose matrix fits in ``budget_mb`` megabytes?
+
+    A row holds ``vector_size`` float32 numbers (4 bytes each); 1 MB is 1,000,000 bytes.
+    Answers within 10 % below the largest size count as right.
+    """
+    if isinstance(bucket, bool) or not isinstance(bucket, int) or bucket < 1:
+        return not_yet(f"bucket must be a positive whole number of rows, got {bucket!r}.")
+    size_mb = bucket * vector_size * 4 / 1_000_000
+    largest = int(budget_mb * 1_000_000 // (vector_size * 4))
+    if bucket > largest:
+        return not_yet(f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB, over the "
+                       f"{budget_mb} MB budget. Divide the budget in bytes by the bytes of one row.")
+    if bucket < 0.9 * largest:
+        return not_yet(f"{bucket:,} rows take {size_mb:,.1f} MB: it fits, but the budget allows more rows, "
+                       "and more rows mean fewer n-grams sharing one. Divide the budget in bytes by "
+                       "the bytes of one row.")
+    return right(f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB: the most that fits "
+                 f"in {budget_mb} MB.")
+
+
+def check_shareable(path, unseen_word="goverment"):
+    """Is the file at ``path`` a FastText model a colleague can load without a pickle and still
+    ask for a word that was never seen (``unseen_word``)? Facebook's ``.bin`` format is.
+    """
+    path = Path(path)
+    if not path.is_absolute() and not path.exists():
+        from helpers.paths import output_dir
+
+        path = output_dir() / path  # a name such as "lesson07/fasttext_shared.bin", as new_file takes
+    if not path.is_file():
+        return not_yet(f"There is no file at {path.name!r} yet: save the model first, then check.")
+    with open(path, "rb") as file:
+        start = file.read(4)
+    if start.startswith(PICKLE_START):
+        return not_yet("This file is a pickle (what model.save() writes): loading it can run code, so a "
+                       "colleague should not load it. Try gensim.models.fasttext.save_facebook_model.")
+    if start != FACEBOOK_MAGIC:
+        if start[:1].isdigit():
+            return not_yet("This looks like the word2vec format: it keeps whole words only, so unseen words "
+                           "have no vector after loading. Try gensim.models.fasttext.save_facebook_model.")
+        return not_yet("This is not a FastText model file: save it with "
+                       "gensim.models.fasttext.save_facebook_model(model, path).")
+    from gensim.models.fasttext import load_facebook_vectors
+
+    try:
+        wv = load_facebook_vectors(path)
+    except Exception:  # noqa: BLE001 - any failure means the file is damaged or incomplete
+        return not_yet(f"{path.name} starts like a Facebook FastText file but cannot be read (cut short?): "
+                       "save it again.")
+    if unseen_word in wv.key_to_index:
+        return right(f"{path.name} loads without a pickle ({unseen_word!r} is even in its vocabulary).")
+    if not wv.bucket:
+        return not_yet(f"{path.name} loads, but the model was trained without n-grams (bucket=0), so it "
+                       f"has no vector for the unseen {unseen_word!r}.")
+    return right(f"{path.name} loads without a pickle, keeps {len(wv.index_to_key):,} words and "
+                 f"{wv.bucket:,} n-gram rows, and builds a vector for the unseen {unseen_word!r}.")
+
+
+def check_share_kept(share_kept):
+    """Does ``share_kept(word, typo)`` return the share of ``word``'s distinct n-grams (3 to 5
+    letters) that ``typo`` still has, a number from 0 to 1?
+    """
+    from helpers.subwords import char_ngrams
+
+    if not callable(share_kept):
+        return not_yet(f"share_kept should be a function, got {type(share_kept).__name__}.")
+    cases = [("government", "goverment"), ("running", "runnign"), ("cat", "dog"), ("where", "where")]
+    for word, typo in cases:
+        pieces = set(char_ngrams(word, 3, 5))
+        expected = len(pieces & set(char_ngrams(typo, 3, 5))) / len(pieces)
+        try:
+            answer = share_kept(word, typo)
+        except Exception as error:  # noqa: BLE001 - the learner's code: report, do not crash
+            return not_yet(f"share_kept({word!r}, {typo!r}) raised {type(error).__name__}: {error}")
+        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return not_yet(f"share_kept({word!r}, {typo!r}) returned {answer!r}: return a number from 0 to 1.")
+        if abs(answer - expected) > 1e-9:
+            return not_yet(f"share_kept({word!r}, {typo!r}) returned {answer:.3f}, expected {expected:.3f}: "
+                           "count the distinct n-grams of the word (a set) that the typo also has, and "
+                           "divide by the number of distinct n-grams of the word.")
+    return right("share_kept counts the pieces a typo keeps.")

@@ -1,0 +1,180 @@
+"""Character n-grams and FastText look-ups (lesson 07).
+
+FastText builds a word's vector from the vectors of its character n-grams: the pieces of
+``<word>`` (``<`` and ``>`` mark the start and the end) that are ``min_n`` to ``max_n`` letters
+long. ``wv`` here is a FastText ``KeyedVectors`` (``model.wv``) unless a function says otherwise;
+``w2v`` is a Word2Vec ``KeyedVectors``.
+"""
+from collections import Counter
+
+from helpers.errors import CourseError
+
+
+def _check_word(word):
+    if not isinstance(word, str) or not word.strip():
+        raise CourseError(f"Expected a word (a non-empty string), got {word!r}.")
+    if word != word.strip() or " " in word:
+        raise CourseError(f"Expected one word without spaces, got {word!r}: look up one word at a time.")
+
+
+def _check_lengths(min_n, max_n):
+    for name, value in (("min_n", min_n), ("max_n", max_n)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise CourseError(f"{name} must be a whole number of letters, 1 or more; got {value!r}.")
+    if min_n > max_n:
+        raise CourseError(f"min_n={min_n} is larger than max_n={max_n}: the shortest piece cannot be longer "
+                          "than the longest. FastText's defaults are min_n=3, max_n=6.")
+
+
+def _check_vectors(wv, name):
+    if hasattr(wv, "wv") and not hasattr(wv, "key_to_index"):
+        raise CourseError(f"{name} is a whole model: pass its vectors, {name}.wv, instead.")
+    if not hasattr(wv, "key_to_index"):
+        raise CourseError(f"{name} must be word vectors (a KeyedVectors, such as model.wv), "
+                          f"got {type(wv).__name__}.")
+
+
+def _check_fasttext(wv):
+    _check_vectors(wv, "wv")
+    vectors_ngrams = getattr(wv, "vectors_ngrams", None)
+    if vectors_ngrams is None or not getattr(wv, "bucket", 0):
+        raise CourseError("These vectors have no character n-grams: they are plain Word2Vec vectors (or "
+                          "FastText vectors reloaded from the word2vec format, which drops the n-grams). "
+                          "Use a FastText model's .wv, or reload it with FastText.load / load_facebook_vectors.")
+
+
+def char_ngrams(word, min_n=3, max_n=6):
+    """Return the character n-grams of ``word`` as FastText cuts them (a list of str).
+
+    The word is padded as ``<word>``; pieces of ``min_n`` to ``max_n`` characters are listed,
+    shortest first: ``char_ngrams("where", 3, 3)`` -> ``['<wh', 'whe', 'her', 'ere', 're>']``.
+    """
+    _check_word(word)
+    _check_lengths(min_n, max_n)
+    padded = f"<{word}>"
+    return [padded[start:start + n] for n in range(min_n, max_n + 1)
+            for start in range(len(padded) - n + 1)]
+
+
+def bucket_usage(words, min_n, max_n, bucket):
+    """Return ``(distinct_ngrams, rows_used, shared)`` for the n-grams of ``words`` hashed into ``bucket`` rows.
+
+    FastText does not keep a list of n-grams: it hashes each one to a row of a matrix with ``bucket``
+    rows, so different n-grams can land on the same row (a *collision*) and then share one vector.
+    ``shared`` counts the distinct n-grams whose row also holds another n-gram.
+    """
+    from gensim.models.fasttext import ft_hash_bytes
+
+    if isinstance(words, str):
+        raise CourseError("words must be a list of words, not one string: e.g. wv.index_to_key.")
+    words = list(words)
+    if not words:
+        raise CourseError("There are no words to cut into n-grams: pass a non-empty list, e.g. wv.index_to_key.")
+    _check_lengths(min_n, max_n)
+    if isinstance(bucket, bool) or not isinstance(bucket, int) or bucket < 1:
+        raise CourseError(f"bucket must be a positive whole number of rows, got {bucket!r}.")
+    ngrams = set()
+    for word in words:
+        _check_word(word)
+        ngrams.update(char_ngrams(word, min_n, max_n))
+    # the same hash gensim uses (ft_ngram_hashes), one n-gram at a time
+    per_row = Counter(ft_hash_bytes(ngram.encode("utf-8")) % bucket for ngram in ngrams)
+    shared = sum(count for count in per_row.values() if count > 1)
+    return len(ngrams), len(per_row), shared
+
+
+def ngram_coverage(wv, word):
+    """Return ``(seen, total)``: how many of ``word``'s n-grams occur in a word FastText trained on.
+
+    Only n-grams of vocabulary words are trained. FastText returns a vector for any word, but
+    when ``seen`` is 0 that vector comes from rows nothing was learned for: it is noise.
+    """
+    _check_fasttext(wv)
+    _check_word(word)
+    ngrams = set(char_ngrams(word, wv.min_n, wv.max_n))
+    trained = {ngram for known in wv.index_to_key for ngram in char_ngrams(known, wv.min_n, wv.max_n)}
+    return len(ngrams & trained), len(ngrams)
+
+
+def typos(word, vocabulary=()):
+    """Return ``{kind: misspelling}`` of ``word``: a doubled, a dropped and two swapped letters.
+
+    Each typo is made in the middle of the word, so the same word always gives the same typos.
+    Typos that happen to be real words of ``vocabulary`` (or equal to ``word``) are left out.
+    ``typos("government")`` -> ``{'doubled letter': 'governnment', 'dropped letter': 'goverment',
+    'swapped letters': 'govenrment'}``.
+    """
+    _check_word(word)
+    if len(word) < 3:
+        raise CourseError(f"{word!r} is too short to misspell usefully: pick a word of 3 letters or more.")
+    known = set(vocabulary)
+    middle = len(word) // 2
+    candidates = {
+        "doubled letter": word[:middle + 1] + word[middle:],
+        "dropped letter": word[:middle] + word[middle + 1:],
+    }
+    # swap the two letters just before the middle, or the nearest pair of different letters
+    # ("apple" -> "aplpe", not "apple" again)
+    for start in sorted(range(len(word) - 1), key=lambda i: (abs(i - (middle - 1)), -i)):
+        if word[start] != word[start + 1]:
+            candidates["swapped letters"] = (word[:start] + word[start + 1] + word[start]
+                                             + word[start + 2:])
+            break
+    return {kind: typo for kind, typo in candidates.items() if typo != word and typo not in known}
+
+
+def example_words(sentences, n=3, min_len=4, stopwords=None):
+    """Return up to ``n`` words of ``sentences`` to try things on: the most common ones that have
+    at least ``min_len`` letters and are not stopwords (ties keep the order of the text).
+
+    If every long word is a stopword, stopwords are allowed. Raises ``CourseError`` if the text
+    has no word of ``min_len`` letters at all.
+    """
+    from helpers.corpus import word_counts
+
+    if stopwords is None:
+        from gensim.parsing.preprocessing import STOPWORDS as stopwords
+    counts = word_counts(sentences)
+    if not counts:
+        raise CourseError("There are no words to pick from: the sentences are empty. Add text and run again.")
+    long_words = [word for word, _ in counts.most_common() if len(word) >= min_len]
+    if not long_words:
+        longest = max(counts, key=len)
+        raise CourseError(f"No word in your text has {min_len} letters or more (the longest is {longest!r}): "
+                          "FastText's n-grams need longer words to share. Add text with longer words.")
+    content = [word for word in long_words if word not in stopwords]
+    return (content or long_words)[:n]
+
+
+def compare_table(w2v, wv, words, counts, topn=3):
+    """Return a printable side-by-side table: for each word, how often the corpus has it, and its
+    ``topn`` nearest words in Word2Vec (``w2v``) and in FastText (``wv``).
+
+    ``counts`` is a ``Counter`` of the training corpus (``helpers.corpus.word_counts``). Word2Vec
+    shows ``(no vector)`` for a word it never kept; FastText marks a vector built only from
+    n-grams with ``*``.
+    """
+    _check_vectors(w2v, "w2v")
+    _check_fasttext(wv)
+    if isinstance(topn, bool) or not isinstance(topn, int) or topn < 1:
+        raise CourseError(f"topn must be a positive whole number of neighbours, got {topn!r}.")
+    if isinstance(words, str):
+        raise CourseError("words must be a list of words, e.g. ['mountaineer', 'france'], not one string.")
+    words = list(words)
+    if not words:
+        raise CourseError("words is empty: give at least one word to compare.")
+    if not isinstance(counts, Counter):
+        raise CourseError("counts must be a Counter of the corpus: helpers.corpus.word_counts(corpus).")
+    for word in words:
+        _check_word(word)
+    rows = [("word", "seen", "Word2Vec", "FastText (* = built from n-grams only)")]
+    for word in words:
+        if word in w2v.key_to_index:
+            left = ", ".join(other for other, _ in w2v.most_similar(word, topn=topn))
+        else:
+            left = "(no vector)"
+        right = ", ".join(other for other, _ in wv.most_similar(word, topn=topn))
+        star = "" if word in wv.key_to_index else " *"
+        rows.append((word, f"{counts.get(word, 0):,}", left, right + star))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    return "\n".join(f"{a:<{widths[0]}}  {b:>{widths[1]}}  {c:<{widths[2]}}  {d}".rstrip() for a, b, c, d in rows)
