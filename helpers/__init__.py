@@ -6,11 +6,17 @@ the first time a lesson uses it.
 
 Modules are nouns, functions are verbs:
 
-- ``helpers.corpus``   - reading, tokenizing and streaming text (lesson 01)
-- ``helpers.training`` - training callbacks and the course's main model settings (lesson 02)
-- ``helpers.vocab``    - word look-ups that explain a missing word (lesson 02 and later)
-- ``helpers.plotting`` - figures that return their Axes (lesson 01 and later)
-- ``helpers.paths``    - where data, outputs and caches live
+- ``helpers.corpus``     - reading, tokenizing and streaming text (lesson 01)
+- ``helpers.training``   - training callbacks and the course's main model settings (lesson 02)
+- ``helpers.vocab``      - word look-ups that explain a missing word (lesson 02 and later)
+- ``helpers.storage``    - saving without replacing your files, and loading safely (lesson 03)
+- ``helpers.vectors``    - analogies, norms and frequency (lesson 04)
+- ``helpers.projection`` - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
+- ``helpers.evaluation`` - similarity and analogy benchmarks with coverage (lesson 06)
+- ``helpers.subwords``   - character n-grams and FastText comparisons (lesson 07)
+- ``helpers.plotting``   - figures that return their Axes (every lesson)
+- ``helpers.exercises``  - friendly checks for the "Your turn" cells
+- ``helpers.paths``      - where data, outputs and caches live
 """
 from importlib import import_module
 
