@@ -1,0 +1,43 @@
+"""The full-epoch sweep behind the table in lesson 06 (minutes, so it is not part of the lesson).
+
+    .venv/bin/python tools/full_sweep.py
+
+Trains one model per row on the real corpus (workers=1, seed=42, one change from MAIN_SETTINGS at a
+time) and prints a Markdown table: WordSim353 Spearman rho on the covered pairs, how many pairs are
+covered, and CPU seconds on one core. Scores repeat exactly; seconds depend on the machine.
+"""
+import time
+
+from gensim.models import Word2Vec
+
+import helpers
+
+ROWS = {
+    "**main settings: skip-gram, hs, window 10, 7 epochs**": {},
+    "8 epochs": dict(epochs=8),
+    "window 15, 5 epochs": dict(window=15, epochs=5),
+    "window 5, 10 epochs": dict(window=5, epochs=10),
+    "vector_size 200": dict(vector_size=200),
+    "sample 1e-4": dict(sample=1e-4),
+    "min_count 3": dict(min_count=3),
+    "min_count 10": dict(min_count=10),
+    "negative sampling, 10 epochs": dict(hs=0, negative=5, epochs=10),
+    "CBOW, 12 epochs": dict(sg=0, epochs=12),
+    "CBOW, negative sampling, 30 epochs, sample 1e-4": dict(sg=0, hs=0, negative=5, epochs=30, sample=1e-4),
+}
+
+
+def main():
+    helpers.setup_notebook()
+    corpus = list(helpers.corpus.real_corpus())
+    print("| settings (changes from the main settings) | ρ | pairs covered | seconds |\n|---|---|---|---|")
+    for name, change in ROWS.items():
+        start = time.process_time()
+        model = Word2Vec(corpus, **{**helpers.training.MAIN_SETTINGS, **change})
+        seconds = time.process_time() - start
+        row = helpers.evaluation.evaluate(model.wv, ["WordSim353"]).row("WordSim353")
+        print(f"| {name} | {row['score']:.2f} | {row['covered']} | ≈ {seconds:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
