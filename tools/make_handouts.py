@@ -30,7 +30,7 @@ SOLUTION_TAG = "solution"
 SOLUTION_BLOCK = re.compile(r"<details>\s*<summary>\s*Solution.*?</details>\s*", re.S | re.I)
 NOTE = ("> **Student copy.** Run the cells in order and work on the *Your turn* cells: hints are under "
         "*Hint*, and where an exercise cell ends with a check, it tells you when your answer is right. "
-        "The worked solutions are left out; your teacher has them (`notebooks/` in the course repository).")
+        "The worked solutions are left out; your teacher has them (the lessons in the course repository).")
 
 
 def is_solution(cell):
