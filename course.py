@@ -1,6 +1,6 @@
 """Set up and run the course. Needs only Python 3.11-3.13; uses nothing outside the standard library.
 
-    python course.py lab       set up, then open the lessons in JupyterLab
+    python course.py lab       set up, then open the lessons in JupyterLab (`lab student`: the student copies)
     python course.py test      set up, then run every test (helpers' unit tests and every notebook, strict)
     python course.py bench     set up, then time each lesson and measure its peak memory
     python course.py execute   set up, then re-run every notebook top to bottom and store its outputs
@@ -71,7 +71,7 @@ def run(command, check=True):
 
 
 COMMANDS = {
-    "lab": lambda args: [venv_python(), "-m", "jupyter", "lab", "notebooks", *args],
+    "lab": lambda args: [venv_python(), "-m", "jupyter", "lab", *(args or ["notebooks"])],
     "test": lambda args: [venv_python(), "-m", "pytest", *args],
     "bench": lambda args: [venv_python(), "tools/benchmark.py", *args],
     "execute": lambda args: [venv_python(), "tools/execute_notebooks.py", *args],

@@ -188,7 +188,9 @@ def _check_token_lists(sentences):
     if isinstance(sentences, str):
         raise CourseError("sentences must be a list of token lists, not one string: "
                           "use helpers.corpus.tokenize(text) on each sentence first.")
-    first = next(iter(sentences), None)
+    if not isinstance(sentences, (list, tuple)):
+        return  # a stream (e.g. a TokenFile) is read once by the caller; peeking would use up a generator
+    first = sentences[0] if sentences else None
     if isinstance(first, str):
         raise CourseError(f"sentences must be a list of token lists, like [['i', 'love', 'cats']], but the "
                           f"first item is the string {first[:40]!r}: tokenize each sentence first.")

@@ -167,3 +167,8 @@ def test_real_corpus_builds_cache_once_and_keeps_every_sentence_under_the_limit(
     assert not list(stream.path.parent.glob("*.partial"))
     mtime = stream.path.stat().st_mtime_ns
     assert corpus.real_corpus().path.stat().st_mtime_ns == mtime  # second call reads the cache
+
+
+def test_word_counts_does_not_lose_the_first_sentence_of_a_one_pass_stream():
+    stream = (sentence for sentence in [["cat", "dog"], ["dog"]])
+    assert corpus.word_counts(stream) == {"cat": 1, "dog": 2}
