@@ -40,28 +40,39 @@ def split_sentences(text):
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
+def decode_text_file(path, what="file", fix=None):
+    """Return the text of the UTF-8 file at ``path`` (a byte-order mark is dropped, nothing else).
+
+    Raises ``CourseError`` when the file is missing, a folder, binary or not UTF-8. Each message
+    names the file and the problem, then says what to do: ``fix`` if given (e.g. "export it
+    again"), otherwise advice for a learner's own text file. The file is only read.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CourseError(f"No {what} at {path}: {fix or 'check the name, or create it with some sentences in it.'}")
+    if path.is_dir():
+        raise CourseError(f"{path} is a folder, not a {what}: give the path of the file itself.")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise CourseError(f"{path.name} looks like a binary file, not text: "
+                          f"{fix or 'use a plain .txt file (in a word processor: Save As → Plain Text, UTF-8).'}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CourseError(f"{path.name} is not UTF-8 text: byte 0x{data[error.start]:02x} at position "
+                          f"{error.start} cannot be read: "
+                          f"{fix or 'save the file as UTF-8 (Save As → Encoding: UTF-8) and run this cell again.'}"
+                          ) from None
+
+
 def read_text(path):
     """Return the text of the UTF-8 file at ``path``, with lines starting with ``#`` removed.
 
     Raises ``CourseError`` with the fix when the file is missing, binary, not UTF-8, or holds
-    no text. The file itself is only read, never changed.
+    no text (see ``decode_text_file``). The file itself is only read, never changed.
     """
     path = Path(path)
-    if not path.exists():
-        raise CourseError(f"No file at {path}: check the name, or create it with some sentences in it.")
-    if path.is_dir():
-        raise CourseError(f"{path} is a folder, not a text file: give the path of a .txt file.")
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise CourseError(f"{path.name} looks like a binary file, not text: use a plain .txt file "
-                          "(in a word processor: Save As → Plain Text, UTF-8).")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CourseError(f"{path.name} is not UTF-8 text: byte 0x{data[error.start]:02x} at position "
-                          f"{error.start} cannot be read. Save the file as UTF-8 (Save As → Encoding: "
-                          "UTF-8) and run this cell again.") from None
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    lines = [line for line in decode_text_file(path).splitlines() if not line.lstrip().startswith("#")]
     text = "\n".join(lines)
     if not text.strip():
         raise CourseError(f"{path.name} has no text (it is empty, blank, or only # notes): "

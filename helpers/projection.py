@@ -145,22 +145,11 @@ def export_projector(words, vectors, folder, groups=None):
 
 
 def _read_lines(path, what):
+    from helpers.corpus import decode_text_file
+
     path = Path(path)
-    if not path.exists():
-        raise CourseError(f"No {what} at {path}: run the export cell first, or check the file name.")
-    if path.is_dir():
-        raise CourseError(f"{path} is a folder: give the path of the {what} file inside it.")
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise CourseError(f"{path.name} is not a text file (it holds binary data): the Projector needs "
-                          "tab-separated text. Was it saved in word2vec binary format? Export it again "
-                          "with helpers.projection.export_projector.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CourseError(f"{path.name} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
-                          f"{error.start}) or is binary data: the Projector needs UTF-8 text. Export it "
-                          "again with helpers.projection.export_projector.") from None
+    text = decode_text_file(path, what, fix="run the export cell (helpers.projection.export_projector) "
+                                            "again: the Projector needs tab-separated UTF-8 text.")
     lines = text.splitlines()
     while lines and not lines[-1].strip():
         lines.pop()

@@ -222,7 +222,7 @@ def test_export_rejects_one_group_too_few(tmp_path):
 
 def test_read_missing_vectors_file(tmp_path, exported):
     _, _, (_, metadata_path) = exported
-    with pytest.raises(CourseError, match="No vectors file at .*nothing.tsv: run the export cell first"):
+    with pytest.raises(CourseError, match="No vectors file at .*nothing.tsv: run the export cell"):
         read_projector(tmp_path / "nothing.tsv", metadata_path)
 
 
@@ -249,7 +249,7 @@ def test_read_empty_file(tmp_path, exported, content):
 def test_read_word2vec_binary_file_is_the_wrong_format(tmp_path, wv, exported):
     _, _, (_, metadata_path) = exported
     wv.save_word2vec_format(tmp_path / "model.bin", binary=True)
-    with pytest.raises(CourseError, match="model.bin is not a text file .*binary"):
+    with pytest.raises(CourseError, match="model.bin looks like a binary file, not text: run the export cell"):
         read_projector(tmp_path / "model.bin", metadata_path)
 
 
@@ -307,7 +307,7 @@ def test_read_nan_in_file(tmp_path, exported):
 def test_read_not_utf8(tmp_path, exported):
     _, _, (vectors_path, _) = exported
     (tmp_path / "m.tsv").write_bytes("caf\u00e9\n".encode("latin-1"))
-    with pytest.raises(CourseError, match="m.tsv is not UTF-8 text \\(byte 0xe9 at position 3\\)"):
+    with pytest.raises(CourseError, match="m.tsv is not UTF-8 text: byte 0xe9 at position 3 cannot be read: run the export cell"):
         read_projector(vectors_path, tmp_path / "m.tsv")
 
 
