@@ -172,3 +172,11 @@ def test_real_corpus_builds_cache_once_and_keeps_every_sentence_under_the_limit(
 def test_word_counts_does_not_lose_the_first_sentence_of_a_one_pass_stream():
     stream = (sentence for sentence in [["cat", "dog"], ["dog"]])
     assert corpus.word_counts(stream) == {"cat": 1, "dog": 2}
+
+
+def test_decode_text_file_names_what_is_missing_and_uses_the_given_fix(tmp_path, write_file):
+    with pytest.raises(CourseError, match=r"No vectors file at .*v.tsv: export it again\."):
+        corpus.decode_text_file(tmp_path / "v.tsv", "vectors file", fix="export it again.")
+    with pytest.raises(CourseError, match=r"is not UTF-8 text: byte 0xff at position 0 cannot be read: export it"):
+        corpus.decode_text_file(write_file("v.tsv", b"\xff\xfe"), "vectors file", fix="export it again.")
+    assert corpus.decode_text_file(write_file("ok.txt", "# kept\nHallo")) == "# kept\nHallo"
