@@ -69,7 +69,8 @@ def train_main_model(**overrides):
 
     from helpers.corpus import real_corpus
 
-    return Word2Vec(real_corpus(), **{**MAIN_SETTINGS, **overrides})
+    # Half a million tokens fit in memory easily; not re-reading the file every epoch saves about a second.
+    return Word2Vec(list(real_corpus()), **{**MAIN_SETTINGS, **overrides})
 
 
 def load_main_vectors():
