@@ -12,7 +12,7 @@ from helpers.notebook import SEED
 from helpers.paths import cache_dir
 
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
-# hierarchical softmax and a wide window trains in about 12 s on one core and scores best on
+# hierarchical softmax and a wide window trains in about 14 s on one core and scores best on
 # WordSim353 among the settings that fit that budget.
 MAIN_SETTINGS = dict(vector_size=100, window=10, min_count=5, sg=1, hs=1, negative=0, sample=1e-3,
                      epochs=7, workers=1, seed=SEED)
@@ -74,7 +74,7 @@ def train_main_model(**overrides):
 
 
 def load_main_vectors():
-    """Return the main model's ``KeyedVectors``, training it (about 10 s) the first time.
+    """Return the main model's ``KeyedVectors``, training it (about 15 s) the first time.
 
     The vectors are cached in word2vec binary format under ``.cache/models/`` (not a pickle,
     so loading them runs no code); delete the folder to retrain.
