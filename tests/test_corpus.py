@@ -180,3 +180,18 @@ def test_decode_text_file_names_what_is_missing_and_uses_the_given_fix(tmp_path,
     with pytest.raises(CourseError, match=r"is not UTF-8 text: byte 0xff at position 0 cannot be read: export it"):
         corpus.decode_text_file(write_file("v.tsv", b"\xff\xfe"), "vectors file", fix="export it again.")
     assert corpus.decode_text_file(write_file("ok.txt", "# kept\nHallo")) == "# kept\nHallo"
+
+
+def test_wiki_articles_are_plain_text_without_redirects():
+    articles = list(corpus.wiki_articles())
+    assert len(articles) == 107
+    title, text = articles[0]
+    assert title == "Anarchism" and "'''Anarchism''' is a political philosophy" in text
+    assert not any(text.lstrip().lower().startswith("#redirect") for _, text in articles)
+
+
+def test_wiki_sentences_are_paragraphs_of_two_to_max_tokens():
+    sentences = list(corpus.wiki_sentences())
+    assert len(sentences) == 13_743 - 300  # the real corpus is these paragraphs plus 300 news stories
+    assert all(2 <= len(sentence) <= corpus.MAX_SENTENCE_TOKENS for sentence in sentences)
+    assert sentences[0][:4] == ["anarchism", "is", "political", "philosophy"]
