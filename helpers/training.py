@@ -4,6 +4,7 @@ The lesson itself writes ``Word2Vec(...)``; this module only holds what several 
 """
 import hashlib
 import json
+import os
 
 from gensim.models.callbacks import CallbackAny2Vec
 
@@ -97,8 +98,8 @@ def load_main_vectors():
 def remember_main_model(model):
     """Keep ``model``'s vectors as the cached main model, so later lessons need not train it again.
 
-    Only a model trained on ``real_corpus()`` with exactly ``MAIN_SETTINGS`` is kept (lesson 02
-    trains that one); returns ``True`` if it was kept, ``False`` if the settings differ.
+    Only a model trained on ``real_corpus()`` with exactly ``MAIN_SETTINGS`` is kept (lesson 06
+    trains that one); returns ``True`` if it was kept, ``False`` if the settings or corpus differ.
     """
     from helpers.corpus import real_corpus
 
@@ -116,8 +117,6 @@ def remember_main_model(model):
 
 
 def _save_atomically(wv, vectors_path, vocab_path):
-    import os
-
     tmp_vectors = vectors_path.with_name(f"{vectors_path.name}.{os.getpid()}.partial")
     tmp_vocab = vocab_path.with_name(f"{vocab_path.name}.{os.getpid()}.partial")
     wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)

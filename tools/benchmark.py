@@ -75,9 +75,7 @@ def main_model_scores():
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     print(f"\nMain model ({helpers.training.MAIN_SETTINGS}):")
     print(f"trained in {seconds:.1f} s wall clock, {cpu_seconds:.1f} s CPU (workers=1: one core)")
-    evaluation = getattr(helpers, "evaluation", None)
-    if evaluation is not None and hasattr(evaluation, "evaluate"):
-        print(evaluation.evaluate(model.wv))
+    print(helpers.evaluation.evaluate(model.wv))
 
 
 def main():
