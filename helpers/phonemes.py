@@ -82,7 +82,8 @@ _ESPEAK_ARPABET = {
     "dʒ": "JH", "k": "K", "x": "K", "l": "L", "ɫ": "L", "m": "M", "n": "N", "ŋ": "NG", "p": "P", "ɹ": "R",
     "r": "R", "s": "S", "ʃ": "SH", "t": "T", "ɾ": "T", "ʔ": "T", "θ": "TH", "v": "V", "w": "W", "j": "Y",
     "z": "Z", "ʒ": "ZH", "ɑːɹ": "AA R", "ɔːɹ": "AO R", "oːɹ": "AO R", "ɛɹ": "EH R", "ɪɹ": "IH R",
-    "ʊɹ": "UH R", "aɪɚ": "AY ER", "aɪə": "AY AH", "iə": "IY AH", "n̩": "AH N", "l̩": "AH L", "m̩": "AH M", "ɹ̩": "ER", "əl": "AH L",
+    "ʊɹ": "UH R", "aɪɚ": "AY ER", "aɪə": "AY AH", "iə": "IY AH", "n̩": "AH N", "l̩": "AH L", "m̩": "AH M",
+    "ɹ̩": "ER", "əl": "AH L",
 }
 _KNOWN = frozenset(ARPABET_IPA)
 _ALTERNATIVE = re.compile(r"\(\d+\)$")  # "word(2)": the second pronunciation of word
