@@ -2,9 +2,9 @@
 
 On some processors (and BLAS kernels) gensim 4.4's compiled training loop prints
 ``Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'`` to stderr while it trains, although
-nothing went wrong and the vectors are trained as usual (gensim issue #3642: a dot product that comes out
-as exactly -1.0 is mistaken for an error signal). Whether it appears depends on the data and on the
-processor, so a stored lesson output that includes it, or not, would differ from one computer to another.
+the training goes on and the vectors come out as usual (lesson 12's stored results are the same with and
+without the message; the message is reported as gensim issue #3642). Whether it appears depends on the
+data and on the processor, so a stored lesson output that includes it, or not, would differ from one computer to another.
 """
 import contextlib
 import io
