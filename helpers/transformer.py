@@ -116,6 +116,41 @@ def _is_cjk(code):
             or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F)
 
 
+def basic_tokens(text):
+    """Return the lowercased, accent-free words and punctuation marks of ``text`` (a list of str): the
+    first step of BERT's uncased tokenizer, before words are cut into pieces."""
+    if not isinstance(text, str):
+        raise CourseError(f"The tokenizer takes a str, got {type(text).__name__}: decode bytes first "
+                          "(text.decode('utf-8')).")
+    cleaned = []
+    for char in text:
+        code = ord(char)
+        if code == 0 or code == 0xFFFD or (unicodedata.category(char) in ("Cc", "Cf")
+                                           and char not in "\t\n\r"):
+            continue
+        if char.isspace() or unicodedata.category(char) == "Zs":
+            cleaned.append(" ")
+        elif _is_cjk(code):
+            cleaned.append(f" {char} ")
+        else:
+            cleaned.append(char)
+    tokens = []
+    for word in "".join(cleaned).lower().split():
+        word = "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+        current = ""
+        for char in word:
+            if _is_punctuation(char):
+                if current:
+                    tokens.append(current)
+                tokens.append(char)
+                current = ""
+            else:
+                current += char
+        if current:
+            tokens.append(current)
+    return tokens
+
+
 class WordPieceTokenizer:
     """BERT's uncased WordPiece tokenizer (Wu et al., 2016; Devlin et al., 2019), in plain Python.
 
@@ -140,37 +175,8 @@ class WordPieceTokenizer:
         self.max_pieces = max_pieces
 
     def basic_tokens(self, text):
-        """Return the lowercased, accent-free words and punctuation marks of ``text`` (a list of str)."""
-        if not isinstance(text, str):
-            raise CourseError(f"The tokenizer takes a str, got {type(text).__name__}: decode bytes first "
-                              "(text.decode('utf-8')).")
-        cleaned = []
-        for char in text:
-            code = ord(char)
-            if code == 0 or code == 0xFFFD or (unicodedata.category(char) in ("Cc", "Cf")
-                                               and char not in "\t\n\r"):
-                continue
-            if char.isspace() or unicodedata.category(char) == "Zs":
-                cleaned.append(" ")
-            elif _is_cjk(code):
-                cleaned.append(f" {char} ")
-            else:
-                cleaned.append(char)
-        tokens = []
-        for word in "".join(cleaned).lower().split():
-            word = "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
-            current = ""
-            for char in word:
-                if _is_punctuation(char):
-                    if current:
-                        tokens.append(current)
-                    tokens.append(char)
-                    current = ""
-                else:
-                    current += char
-            if current:
-                tokens.append(current)
-        return tokens
+        """Return the lowercased, accent-free words and punctuation marks of ``text`` (see ``basic_tokens``)."""
+        return basic_tokens(text)
 
     def word_pieces(self, word, max_chars=100):
         """Cut one basic token into WordPiece pieces, longest match first; ``["[UNK]"]`` if impossible."""
@@ -423,6 +429,73 @@ def _check_ids(ids, vocab_size, max_positions):
         raise CourseError(f"{len(ids)} pieces is more than the {max_positions} positions the model has: "
                           "use tokenizer.encode(text), which cuts long texts.")
     return ids
+
+
+def word_states(model, sentences, word):
+    """Return the vectors of ``word`` in each of ``sentences`` at every depth of ``model``.
+
+    ``sentences``: a list of str or of token lists (joined with spaces); each must contain ``word``
+    (compared after the tokenizer's lowercasing and accent stripping; its first occurrence is used).
+    A word cut into several pieces gets the mean of its pieces' vectors.
+    Returns an array of shape ``(len(sentences), layers + 1, dim)``. Raises ``CourseError`` naming
+    the first sentence without the word.
+    """
+    tokenizer = model.tokenizer
+    wanted = tokenizer.basic_tokens(word) if isinstance(word, str) else []
+    if len(wanted) != 1:
+        raise CourseError(f"Give one word (letters, no spaces or punctuation), not {word!r}.")
+    if len(sentences) == 0:
+        raise CourseError(f"No sentences given: write a few sentences that use {word!r}.")
+    all_ids, spans = [], []
+    for sentence in sentences:
+        text = sentence if isinstance(sentence, str) else " ".join(sentence)
+        basic = tokenizer.basic_tokens(text)
+        if wanted[0] not in basic:
+            raise CourseError(f"{word!r} is not a word of the sentence {text[:80]!r}: use sentences that contain "
+                              "it (a longer word such as 'banks' does not count).")
+        position = basic.index(wanted[0])
+        start = 1 + sum(len(tokenizer.word_pieces(token)) for token in basic[:position])  # 1: after [CLS]
+        end = start + len(tokenizer.word_pieces(basic[position]))
+        if end > tokenizer.max_pieces - 1:
+            raise CourseError(f"{word!r} comes after the first {tokenizer.max_pieces - 2} pieces of the sentence "
+                              f"{text[:80]!r}, which the model does not read: use shorter sentences.")
+        all_ids.append(tokenizer.encode(text, note=False))
+        spans.append((start, end))
+    states = model.batch_hidden_states(all_ids)
+    return np.stack([state[:, start:end].mean(axis=1) for state, (start, end) in zip(states, spans)])
+
+
+def sense_sentences():
+    """Return lesson 11's hand-written sentences for ambiguous words as a list of ``(word, sense, sentence)``
+    (``data/ambiguous_words.tsv``: 6 words, 2 senses each, 5 sentences per sense)."""
+    from helpers.paths import DATA_DIR
+
+    lines = (DATA_DIR / "ambiguous_words.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return [tuple(row) for row in rows[1:]]
+
+
+def repeated_words(sentences, n=5, min_sentences=2):
+    """Return up to ``n`` words of ``sentences`` (token lists) that are not stopwords and occur in at least
+    ``min_sentences`` different sentences, the most widespread first, as ``[(word, [sentence, ...]), ...]``.
+
+    Raises ``CourseError`` (saying what to add) if the text is only stopwords or no word repeats.
+    """
+    from helpers.corpus import top_content_words
+
+    content = top_content_words(sentences, n=10_000)  # raises a CourseError for a text of stopwords only
+    found = []
+    for word in content:
+        using = [sentence for sentence in sentences if word in sentence]
+        if len(using) >= min_sentences and any(char.isalpha() for char in word):
+            found.append((word, using))
+    found.sort(key=lambda item: -len(item[1]))  # stable: ties keep the most common word first
+    if not found:
+        raise CourseError(f"No word of your text (other than stopwords) appears in {min_sentences} different "
+                          "sentences, so there is nothing to compare across contexts. Add sentences that use "
+                          "one word several times, ideally in two meanings (a river 'bank' and a 'bank' for "
+                          "money), and run again.")
+    return found[:n]
 
 
 def load_model(max_pieces=MAX_PIECES):

@@ -236,3 +236,51 @@ def test_missing_package_is_explained(monkeypatch):
     monkeypatch.setattr(metadata, "distribution", not_installed)
     with pytest.raises(CourseError, match="not installed.*course.py"):
         transformer.load_model()
+
+
+# word_states, sense_sentences, repeated_words ----------------------------------------------------
+
+def test_word_states_picks_the_words_pieces(model):
+    sentences = ["The bank of the river.", ["we", "love", "embeddings", "here"]]
+    states = transformer.word_states(model, sentences[:1], "bank")
+    assert states.shape == (1, 7, 384)
+    np.testing.assert_allclose(states[0], model.hidden_states(model.tokenizer.encode(sentences[0]))[:, 2], atol=1e-6)
+    pieces = transformer.word_states(model, [sentences[1]], "Embeddings")
+    full = model.hidden_states(model.tokenizer.encode("we love embeddings here"))
+    n = len(model.tokenizer.tokenize("embeddings"))
+    np.testing.assert_allclose(pieces[0], full[:, 3:3 + n].mean(axis=1), atol=1e-6)
+
+
+def test_word_states_explains_bad_input(model):
+    with pytest.raises(CourseError, match="not a word of the sentence 'The banks"):
+        transformer.word_states(model, ["The banks."], "bank")
+    with pytest.raises(CourseError, match="Give one word"):
+        transformer.word_states(model, ["The bank."], "river bank")
+    with pytest.raises(CourseError, match="No sentences"):
+        transformer.word_states(model, [], "bank")
+    with pytest.raises(CourseError, match="does not read: use shorter sentences"):
+        transformer.word_states(model, ["word " * 300 + "bank"], "bank")
+
+
+def test_sense_sentences_are_balanced():
+    rows = transformer.sense_sentences()
+    words = {word for word, _, _ in rows}
+    assert len(words) >= 5
+    for word in words:
+        senses = [sense for w, sense, _ in rows if w == word]
+        assert len(set(senses)) == 2 and all(senses.count(s) >= 4 for s in set(senses))
+    for word, _, sentence in rows:
+        assert transformer.basic_tokens(sentence).count(word) == 1, sentence
+
+
+def test_repeated_words():
+    sentences = [["the", "bank", "was", "closed"], ["a", "river", "bank"], ["the", "river", "ran"], ["bank", "!"]]
+    assert transformer.repeated_words(sentences) == [("bank", sentences[:2] + sentences[3:]),
+                                                     ("river", sentences[1:3])]
+    assert transformer.repeated_words(sentences, n=1, min_sentences=3) == [("bank", sentences[:2] + sentences[3:])]
+    with pytest.raises(CourseError, match="appears in 2 different sentences.*Add sentences"):
+        transformer.repeated_words([["the", "cat"], ["a", "dog"]])
+    with pytest.raises(CourseError, match="stopword"):
+        transformer.repeated_words([["the", "a"], ["the", "of"]])
+    with pytest.raises(CourseError):
+        transformer.repeated_words([])
