@@ -284,3 +284,22 @@ def test_repeated_words():
         transformer.repeated_words([["the", "a"], ["the", "of"]])
     with pytest.raises(CourseError):
         transformer.repeated_words([])
+
+
+def test_layer_norm_and_gelu():
+    x = np.array([[1.0, 2.0, 3.0, 6.0]], dtype=np.float32)
+    normed = transformer.layer_norm(x, np.ones(4, np.float32), np.zeros(4, np.float32))
+    np.testing.assert_allclose([normed.mean(), normed.var()], [0, 1], atol=1e-5)
+    np.testing.assert_allclose(transformer.layer_norm(x, 2 * np.ones(4), np.ones(4)), 2 * normed + 1, atol=1e-5)
+    values = transformer.gelu(np.array([-10.0, 0.0, 1.0, 10.0], dtype=np.float32))
+    assert values.dtype == np.float32
+    np.testing.assert_allclose(values, [0.0, 0.0, 0.8413447, 10.0], atol=1e-6)
+
+
+def test_one_thread_restores_the_settings():
+    from threadpoolctl import threadpool_info
+
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    with transformer.one_thread():
+        assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
