@@ -72,7 +72,8 @@ def run(command, check=True):
 
 COMMANDS = {
     "lab": lambda args: [venv_python(), "-m", "jupyter", "lab", *(args or ["notebooks"])],
-    "test": lambda args: [venv_python(), "-m", "pytest", *args],
+    # Two workers; each notebook's cells stay together, in order, in one worker (see conftest.py).
+    "test": lambda args: [venv_python(), "-m", "pytest", "-n", "2", "--dist", "loadfile", *args],
     "bench": lambda args: [venv_python(), "tools/benchmark.py", *args],
     "execute": lambda args: [venv_python(), "tools/execute_notebooks.py", *args],
     "handouts": lambda args: [venv_python(), "tools/make_handouts.py", *args],
