@@ -49,7 +49,7 @@ def _load_gensim(name, trust, mmap, wanted):
         missing = Path(error.filename or "").name or "a .npy file"
         raise CourseError(f"{shown_name(path)} keeps part of its data in {missing}, which is missing: keep the "
                           f"files that start with '{path.name}.' next to it (copy them together).") from None
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any failure while unpickling means the file is damaged
         raise CourseError(f"{shown_name(path)} could not be loaded: it is damaged (cut short or changed) or was "
                           f"saved by a very different gensim version ({type(error).__name__}). Save it "
                           "again from the model.") from None

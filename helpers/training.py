@@ -77,7 +77,7 @@ def load_main_vectors():
     if vectors_path.exists() and vocab_path.exists():
         try:
             return KeyedVectors.load_word2vec_format(vectors_path, fvocab=vocab_path, binary=True)
-        except Exception:
+        except Exception:  # noqa: BLE001 - our own cache, damaged: rebuild it below
             pass
     wv = train_main_model().wv
     _save_atomically(wv, vectors_path, vocab_path)

@@ -50,7 +50,7 @@ def _call(cosine, a, b, call):
     """Return ``cosine(a, b)`` as a float, or a message (str) saying what went wrong in ``call``."""
     try:
         value = cosine(a, b)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any mistake in the learner's code becomes a hint
         return f"{call} stopped with {type(error).__name__}: {error}"
     if np.ndim(value) != 0:
         return (f"{call} returned {np.size(value)} numbers, not one: "
