@@ -51,7 +51,7 @@ def set_up():
         print("Creating .venv/ (a private Python environment for the course) ...", flush=True)
         try:
             venv.EnvBuilder(with_pip=True).create(VENV)
-        except Exception as error:  # e.g. Debian/Ubuntu without the python3-venv package
+        except Exception as error:  # noqa: BLE001 - e.g. Debian/Ubuntu without the python3-venv package
             sys.exit(f"Could not create .venv/: {error}\nOn Debian or Ubuntu: "
                      "sudo apt install python3-venv, then run this command again.")
     fingerprint = requirements_fingerprint()
@@ -87,7 +87,8 @@ def run(command, check=True):
 
 COMMANDS = {
     "lab": lambda args: [venv_python(), "-m", "jupyter", "lab", *(args or ["notebooks"])],
-    "test": lambda args: [venv_python(), "-m", "pytest", *args],
+    # Two workers; each notebook's cells stay together, in order, in one worker (see conftest.py).
+    "test": lambda args: [venv_python(), "-m", "pytest", "-n", "2", "--dist", "loadfile", *args],
     "bench": lambda args: [venv_python(), "tools/benchmark.py", *args],
     "execute": lambda args: [venv_python(), "tools/execute_notebooks.py", *args],
     "handouts": lambda args: [venv_python(), "tools/make_handouts.py", *args],

@@ -14,12 +14,11 @@ import re
 from pathlib import Path
 
 from helpers.errors import CourseError
-from helpers.files import read_text, write_atomically
+from helpers.files import gensim_data_path, read_text, write_atomically
 from helpers.paths import DATA_DIR, cache_dir
 
-# Lessons call these as helpers.corpus.<name>; they live with the idea they belong to.
-from helpers.files import gensim_data_path  # noqa: F401  (bundled data is a file, not a corpus)
-from helpers.words import check_trainable, top_content_words, word_counts  # noqa: F401  (counting words)
+# Lessons call these as helpers.corpus.<name>; they belong to counting words, so they live in helpers.words.
+from helpers.words import check_trainable, top_content_words, word_counts  # noqa: F401
 
 WIKI_FILE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 LEE_FILE = "lee_background.cor"

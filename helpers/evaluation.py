@@ -201,10 +201,8 @@ def _quietly():
 
 
 def _row(dataset, measure, score, covered, total, unit, min_items):
-    if covered < min_items or score is None or math.isnan(score):
-        score = None
-    else:
-        score = round(float(score), 2)
+    too_few = covered < min_items or score is None or math.isnan(score)
+    score = None if too_few else round(float(score), 2)
     return {"dataset": dataset, "measure": measure, "score": score, "covered": covered, "total": total,
             "coverage": round(covered / total, 2) if total else 0.0, "unit": unit}
 

@@ -10,7 +10,7 @@ import re
 
 from helpers.errors import CourseError
 from helpers.numeric import round_significant
-from helpers.storage import companion_files, existing_file, shown_name
+from helpers.storage import companion_files, existing_file
 
 GENSIM = "gensim (pickle)"
 W2V_BINARY = "word2vec binary"

@@ -8,6 +8,7 @@ this module holds the plumbing around them: tables, a rank correlation that expl
 computed, and a comparison of two versions of the same vectors. The norm scatter plot is
 ``helpers.plotting.plot_norms``.
 """
+import itertools
 import math
 import warnings
 
@@ -110,7 +111,7 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
     if len(counts) == 0:
         raise CourseError("There are no words to put in bands: the vocabulary is empty.")
     edges = list(edges)
-    if not edges or any(later <= earlier for earlier, later in zip(edges, edges[1:])):
+    if not edges or any(later <= earlier for earlier, later in itertools.pairwise(edges)):
         raise CourseError(f"edges must be counts in increasing order, e.g. (5, 10, 100), got {tuple(edges)!r}.")
     lines = [f"{'seen (times)':>14}  {'words':>6}  {'mean norm':>9}"]
     for low, high in zip(edges, edges[1:] + [math.inf]):

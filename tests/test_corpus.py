@@ -58,7 +58,7 @@ def test_chunk_cuts_long_token_lists_without_losing_any():
     tokens = [str(i) for i in range(2500)]
     pieces = corpus.chunk(tokens, size=1000)
     assert [len(p) for p in pieces] == [1000, 1000, 500]
-    assert sum(pieces, []) == tokens
+    assert [token for piece in pieces for token in piece] == tokens
 
 
 def test_token_file_is_restartable(write_file):
@@ -101,8 +101,16 @@ def test_wiki_sentences_are_paragraphs_of_two_to_max_tokens():
 
 
 def test_the_names_lessons_use_stay_importable_from_helpers_corpus():
-    from helpers.corpus import (check_trainable, gensim_data_path, load_my_sentences, my_text_path,  # noqa: F401
-                                real_corpus, tokenize, top_content_words, word_counts)
+    from helpers.corpus import (  # noqa: F401
+        check_trainable,
+        gensim_data_path,
+        load_my_sentences,
+        my_text_path,
+        real_corpus,
+        tokenize,
+        top_content_words,
+        word_counts,
+    )
 
     assert corpus.word_counts([["a", "b"], ["a"]]) == {"a": 2, "b": 1}
     assert corpus.top_content_words([["the", "cat", "sat"]], n=1) == ["cat"]

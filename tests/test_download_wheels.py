@@ -1,6 +1,7 @@
 """tools/download_wheels.py: the wheel folder for an offline install, without pip's runaway zip of `-e .`."""
 import importlib.util
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,13 +26,15 @@ def test_every_pin_of_the_real_requirements_is_kept():
 def test_setuptools_comes_along_for_the_editable_install():
     command = download_wheels.download_command("req.txt", "wheels", [])
     assert command[:4] == [sys.executable, "-m", "pip", "download"]
-    assert "setuptools>=68" in command
+    assert any(part.startswith("setuptools") for part in command)
     assert "--only-binary=:all:" not in command  # for this computer, sdists are allowed as pip likes
 
 
-def test_setuptools_requirement_matches_the_build_system():
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'requires = ["setuptools>=68"]' in pyproject
+def test_the_download_includes_what_the_build_system_needs():
+    """An offline room installs the course's helpers (editable) from the folder: its build needs must be there."""
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    command = download_wheels.download_command("req.txt", "wheels", [])
+    assert all(requirement in command for requirement in build)
 
 
 def test_windows_target_adds_windows_only_packages_and_binary_only():
@@ -55,7 +58,8 @@ def test_an_explicit_only_binary_is_not_repeated():
 
 
 def test_target_platforms_reads_both_spellings():
-    assert download_wheels.target_platforms(["--platform", "a", "--platform=b", "--python-version", "3.12"]) == ["a", "b"]
+    arguments = ["--platform", "a", "--platform=b", "--python-version", "3.12"]
+    assert download_wheels.target_platforms(arguments) == ["a", "b"]
     assert download_wheels.target_platforms(["--platform"]) == []
 
 

@@ -1,8 +1,8 @@
 """helpers.evaluation: benchmark scores with coverage, and clear messages when nothing is covered."""
 import json
-from collections import Counter
 import logging
 import warnings
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -10,8 +10,15 @@ from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import CourseError
 from helpers.corpus import gensim_data_path
-from helpers.evaluation import (MIN_ITEMS, ScoreTable, analogy_sections, evaluate, read_analogies,
-                                read_word_pairs, word_pair_score)
+from helpers.evaluation import (
+    MIN_ITEMS,
+    ScoreTable,
+    analogy_sections,
+    evaluate,
+    read_analogies,
+    read_word_pairs,
+    word_pair_score,
+)
 
 
 def keyed_vectors(words, vectors=None, size=20, seed=0):

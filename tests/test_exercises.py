@@ -1,6 +1,8 @@
 """The exercise framework: Feedback, right, not_yet and the lazily imported lessonNN modules."""
 import importlib
 import pkgutil
+import subprocess
+import sys
 
 import pytest
 
@@ -34,8 +36,11 @@ def test_feedback_shows_as_one_line_in_jupyter():
     assert "\n" not in repr(not_yet("a hint")) and "\n" not in repr(right("ok"))
 
 
-def test_lesson_modules_load_on_first_use():
-    assert helpers.exercises.lesson01.check_numbers_tokenizer
+def test_a_lesson_calls_its_checks_after_a_plain_import_helpers():
+    code = ("import helpers\n"
+            "print(helpers.exercises.lesson02.check_min_count(2, {'a': 3, 'b': 1}, limit=2))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("✅")
 
 
 def test_unknown_attribute_is_an_attribute_error():

@@ -1,11 +1,10 @@
 """helpers.loading: loading models and vectors safely, with clear errors (lesson 03)."""
 import gzip
-import os
 import pickle
 
 import numpy as np
 import pytest
-from gensim.models import KeyedVectors, Word2Vec
+from gensim.models import Word2Vec
 
 from helpers import CourseError, loading, storage
 

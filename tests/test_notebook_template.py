@@ -1,4 +1,5 @@
-"""Every lesson follows the template in STYLE.md and was committed from one clean top-to-bottom run."""
+"""Every lesson follows the lesson template (CONTRIBUTING.md, "The lesson template") and was committed
+from one clean top-to-bottom run."""
 import re
 from pathlib import Path
 
@@ -7,6 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+MAX_LESSON = 12
+IGNORE_TAG = "nbval-ignore-output"
+# Lessons written before the cell tag existed; issue 9 moves their "# NBVAL_..." comments to tags.
+COMMENT_FORM_LESSONS = {f"{number:02}" for number in range(1, 8)}
 VOLATILE = re.compile(r" at 0x[0-9a-f]+>|np\.float(32|64)\(|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|/home/|/tmp/|"
                       r"/root/|/work/|[A-Z]:\\\\|\d+(\.\d+)? ?(ms|seconds|s)\b elapsed")
 
@@ -23,15 +28,23 @@ def code_cells(nb):
     return [cell for cell in nb.cells if cell.cell_type == "code"]
 
 
+def output_ignored(cell):
+    """nbval does not compare this cell's output: the cell tag, or the older ``# NBVAL_IGNORE_OUTPUT`` comment."""
+    return IGNORE_TAG in cell.metadata.get("tags", []) or "NBVAL_IGNORE_OUTPUT" in cell.source
+
+
 def test_there_are_lessons():
     assert len(NOTEBOOKS) >= 2
 
 
 def test_lessons_are_numbered_in_order():
-    numbers = [int(path.name[:2]) for path in NOTEBOOKS]
-    assert numbers == list(range(1, len(NOTEBOOKS) + 1)), [p.name for p in NOTEBOOKS]
+    """Numbers are unique and start at 01; a gap is allowed (a later lesson may land before an earlier one)."""
     for path in NOTEBOOKS:
         assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), path.name
+    numbers = [int(path.name[:2]) for path in NOTEBOOKS]
+    assert numbers[0] == 1, "the course starts at 01"
+    assert len(set(numbers)) == len(numbers), f"two lessons share a number: {[p.name for p in NOTEBOOKS]}"
+    assert all(number <= MAX_LESSON for number in numbers), f"lessons are numbered 01 to {MAX_LESSON:02}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -87,15 +100,33 @@ def test_committed_from_one_clean_run(path):
             assert output.output_type != "error", f"cell [{index}] stores an error"
             assert output.get("name") != "stderr", f"cell [{index}] wrote to stderr: {output.text[:200]}"
             text = output.get("text", "") + output.get("data", {}).get("text/plain", "")
-            if "NBVAL_IGNORE_OUTPUT" not in cell.source:
+            if not output_ignored(cell):
                 assert not VOLATILE.search(text), f"cell [{index}] prints volatile text: {text[:200]}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_ignored_outputs_still_assert(path):
+    """The older comment form pairs the ignored output with an assertion in the cell itself. (A tagged cell's
+    robust check lives in tests/, where a learner does not read it.)"""
     for cell in code_cells(read(path)):
         if "NBVAL_IGNORE_OUTPUT" in cell.source:
             assert "assert " in cell.source, "an ignored output is paired with a robust assertion"
+
+
+def lesson_params():
+    for path in NOTEBOOKS:
+        marks = []
+        if path.name[:2] in COMMENT_FORM_LESSONS:
+            marks = [pytest.mark.xfail(reason="issue 9 moves them to tags", strict=False)]
+        yield pytest.param(path, id=path.name, marks=marks)
+
+
+@pytest.mark.parametrize("path", list(lesson_params()))
+def test_no_test_scaffolding_in_what_learners_read(path):
+    """nbval's switches are cell tags (``nbval-ignore-output``, ...), not ``# NBVAL_...`` comments in the code
+    a learner reads."""
+    for index, cell in enumerate(read(path).cells):
+        assert "NBVAL_" not in cell.source, f"cell {index} has an NBVAL_ comment: use the cell tag instead"
 
 
 def test_readme_lists_every_lesson_and_links_resolve():

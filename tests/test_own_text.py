@@ -1,24 +1,28 @@
-"""Every lesson runs on a learner's own text: it completes, or stops at a CourseError saying what to change.
+"""Every lesson runs as handed out to learners, and on a learner's own text: it completes, or stops at a
+CourseError saying what to change.
 
-Each lesson in notebooks/ (found by glob, so new lessons are covered) is executed top to bottom in a fresh
-kernel of this environment with ``COURSE_TEXT`` pointing at each sample text in tests/texts/:
+Each lesson in notebooks/ (found by glob, so new lessons are covered) runs ONCE from the top, in one fresh
+kernel of this environment: as the student copy (tools/make_handouts.py: worked solutions removed, outputs
+cleared) with the course's own text (``COURSE_TEXT`` unset). It must complete: the exercise cells run as
+committed, without the solutions. (The solutions and every stored output are checked by strict nbval.)
 
-- ``tiny.txt``: five short sentences;
-- ``german.txt``: German, with umlauts and ß;
-- ``noisy.txt``: emoji, URLs, hashtags, prices and punctuation noise.
+Then, in the same kernel, the learner points ``COURSE_TEXT`` at another file and re-runs the lesson from its
+first cell that reads their text (as a learner re-runs the section after changing the file). No cell before
+that one reads the text, so this is what a run from the top would do, at a fraction of the cost:
 
-Then, in the kernel of the tiny run, the learner swaps in a bad file and re-runs the lesson from its first
-cell that reads their text (as a learner re-runs the section after changing the file): an empty file, a Word
-document (binary), a Latin-1 file (not UTF-8) and a file of only stopwords. Each must stop at a CourseError
-that names the problem.
+- the sample texts in tests/texts/: ``tiny.txt`` (five short sentences), ``german.txt`` (German, with umlauts
+  and ß) and ``noisy.txt`` (emoji, URLs, hashtags, prices and punctuation noise): each completes or stops at
+  a CourseError, in the own-text part, with advice;
+- bad files: an empty file, a Word document (binary), a Latin-1 file (not UTF-8) and a file of only
+  stopwords: each must stop at a CourseError that names the problem.
 
-The runs use a copy of the notebook in a temporary folder (the committed notebook is never written), a
-temporary ``COURSE_OUTPUT_DIR``, and check that the text files and data/ are byte for byte unchanged.
-The main model comes from the shared .cache/ (trained once, by whichever lesson needs it first).
+The runs use a copy of the notebook in memory (the committed notebook is never written), a temporary
+``COURSE_OUTPUT_DIR``, and check that the text files and data/ are byte for byte unchanged. The main model
+comes from the shared .cache/ (trained once, by whichever lesson needs it first).
 """
 import hashlib
+import importlib.util
 import re
-import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +34,17 @@ from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_tool(relative):
+    """Import a script of the repository by its path (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(Path(relative).stem, ROOT / relative)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+handouts = _load_tool("tools/make_handouts.py")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 TEXTS = Path(__file__).resolve().parent / "texts"
 SAMPLE_TEXTS = ["tiny.txt", "german.txt", "noisy.txt"]
@@ -68,10 +83,8 @@ def first_text_cell(nb):
 class LessonRun:
     """One kernel running a copy of a lesson; cells run one by one so the text can be swapped mid-way."""
 
-    def __init__(self, path, workdir):
-        copy = workdir / path.name
-        shutil.copyfile(path, copy)
-        self.nb = nbformat.read(copy, as_version=4)
+    def __init__(self, nb, workdir):
+        self.nb = nbformat.from_dict(nb)  # a deep copy: the notebook given is not changed
         for cell in self.nb.cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
@@ -161,20 +174,25 @@ def test_every_lesson_reads_the_learners_text():
             f"{path.name} has no 'Your own text' section calling helpers.corpus.load_my_sentences()")
 
 
-@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+@pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
-def test_lesson_on_sample_text(path, text, isolated, monkeypatch, subtests):
-    monkeypatch.setenv("COURSE_TEXT", str(TEXTS / text))
-    run = LessonRun(path, isolated)
+def test_lesson_as_handed_out_and_on_own_texts(path, isolated, monkeypatch, subtests):
+    monkeypatch.delenv("COURSE_TEXT", raising=False)
+    student_copy, _ = handouts.student_copy(nbformat.read(path, as_version=4))
+    run = LessonRun(student_copy, isolated)
     start = first_text_cell(run.nb)
     with run.client.setup_kernel():
         outcome = run.run_cells()
-        print(f"{path.name} on {text}: {outcome.describe()}")
-        if not outcome.completed:
-            assert_clear_stop(outcome, start, f"{path.name} on {text}")
-        if text != "tiny.txt":
-            return
-        # The learner now points COURSE_TEXT at a bad file and re-runs the lesson from its own-text part.
+        print(f"{path.name}, student copy, course text: {outcome.describe()}")
+        assert outcome.completed, (f"the student copy of {path.name} does not run as handed out (a later cell "
+                                   f"may need a solution cell's variable): {outcome.describe()}")
+        for text in SAMPLE_TEXTS:
+            with subtests.test(text=text):
+                run.switch_text(TEXTS / text)
+                outcome = run.run_cells(start)
+                print(f"{path.name} on {text}: {outcome.describe()}")
+                if not outcome.completed:
+                    assert_clear_stop(outcome, start, f"{path.name} on {text}")
         for name, (bad_path, expected) in make_bad_texts(isolated.parent).items():
             with subtests.test(bad_text=name):
                 run.switch_text(bad_path)

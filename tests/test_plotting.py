@@ -6,15 +6,22 @@ import matplotlib
 
 matplotlib.use("Agg")  # no window: tests run headless
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
 
-from helpers import CourseError  # noqa: E402
-from helpers.plotting import (MARKERS, PALETTE, explained_variance, loss_curve, plot_norms,  # noqa: E402
-                              relation_arrows, scatter_2d, zipf)
+from helpers import CourseError
+from helpers.plotting import (
+    PALETTE,
+    explained_variance,
+    loss_curve,
+    plot_norms,
+    relation_arrows,
+    scatter_2d,
+    zipf,
+)
 
 OKABE_ITO = {"#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000"}
 
@@ -35,9 +42,13 @@ def word_labels(ax):
     return [text.get_text() for text in ax.texts if text.get_text()]
 
 
-def test_palette_is_okabe_ito():
-    assert {colour.lower() for colour in PALETTE} == OKABE_ITO
-    assert len(set(MARKERS)) == len(MARKERS) == len(PALETTE)
+def test_groups_get_distinct_colour_blind_safe_colours_and_shapes():
+    groups = [f"group {number}" for number in range(8)]
+    ax = scatter_2d(np.arange(16).reshape(8, 2), [f"w{number}" for number in range(8)], groups)
+    colours = [to_hex(collection.get_facecolor()[0]) for collection in ax.collections]
+    assert len(set(colours)) == 8 and set(colours) <= OKABE_ITO
+    shapes = [collection.get_paths()[0].vertices.tobytes() for collection in ax.collections]
+    assert len(set(shapes)) == 8, "each group has its own marker shape, so groups stay apart in grey print"
 
 
 # --- zipf ----------------------------------------------------------------------------------------
@@ -96,12 +107,6 @@ def test_scatter_2d_returns_axes_with_title_labels_and_group_legend():
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("dimension 1", "dimension 2")
     assert legend_texts(ax) == ["x", "y", "z"]
     assert word_labels(ax) == ["a", "b", "c", "d"]
-
-
-def test_scatter_2d_old_positional_call_still_works():
-    _, given = plt.subplots()
-    ax = scatter_2d(np.zeros((2, 2)), ["a", "b"], None, given, "Two words")
-    assert ax is given and ax.get_title() == "Two words"
 
 
 def test_scatter_2d_without_groups_has_no_legend():
@@ -269,7 +274,7 @@ def test_plot_norms_draws_points_labels_and_trend():
 
 
 def test_plot_norms_draws_on_a_given_axes_without_trend():
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert plot_norms([1, 2, 3], [1.0, 2.0, 3.0], ax=ax, trend=False) is ax
     assert not ax.lines
 

@@ -4,8 +4,15 @@ import pytest
 from gensim.models import KeyedVectors
 
 from helpers import CourseError
-from helpers.projection import (MIN_TSNE_POINTS, PROJECTOR_DECIMALS, export_projector, group_vectors,
-                                neighbours_kept, read_projector, valid_perplexity)
+from helpers.projection import (
+    MIN_TSNE_POINTS,
+    PROJECTOR_DECIMALS,
+    export_projector,
+    group_vectors,
+    neighbours_kept,
+    read_projector,
+    valid_perplexity,
+)
 
 WORDS = ["january", "february", "march", "two", "three", "four", "france", "spain"]
 
@@ -89,7 +96,7 @@ def test_valid_perplexity_lowers_and_says_so(capsys):
 @pytest.mark.parametrize("n_points", range(MIN_TSNE_POINTS, 120))
 def test_valid_perplexity_always_fits_the_rule(n_points, capsys):
     chosen = valid_perplexity(n_points, wanted=50)
-    assert 0 < chosen and 3 * chosen < n_points - 1 and chosen < n_points
+    assert chosen > 0 and 3 * chosen < n_points - 1 and chosen < n_points
 
 
 def test_valid_perplexity_smallest_case():
@@ -307,7 +314,7 @@ def test_read_nan_in_file(tmp_path, exported):
 def test_read_not_utf8(tmp_path, exported):
     _, _, (vectors_path, _) = exported
     (tmp_path / "m.tsv").write_bytes("caf\u00e9\n".encode("latin-1"))
-    with pytest.raises(CourseError, match="m.tsv is not UTF-8 text: byte 0xe9 at position 3 cannot be read: run the export cell"):
+    with pytest.raises(CourseError, match="m.tsv is not UTF-8 text: byte 0xe9 at position 3 cannot be read: run the"):
         read_projector(vectors_path, tmp_path / "m.tsv")
 
 

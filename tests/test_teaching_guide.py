@@ -1,5 +1,6 @@
 """TEACHING.md stays true: every lesson with its time and goals, working links, and the error messages it
 quotes are the ones learners really see with the pinned packages."""
+import importlib.util
 import re
 import zipfile
 from pathlib import Path
@@ -34,15 +35,16 @@ def quoted(message):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
 def test_schedule_lists_the_lesson_with_its_time(path):
     minutes = re.search(r"Time: ~(\d+) min", opening(path)).group(1)
-    row = re.search(rf"^\| \[\d\d · [^]]+\]\(notebooks/{re.escape(path.name)}\) \| ~(\d+) min \|$", GUIDE, re.M)
-    assert row, f"the lesson table misses notebooks/{path.name}"
+    row = re.search(rf"^.*\]\(notebooks/{re.escape(path.name)}\).*?~(\d+) min.*$", GUIDE, re.M)
+    assert row, f"the lesson table misses notebooks/{path.name} with its time"
     assert row.group(1) == minutes, f"{path.name}: the lesson says ~{minutes} min, the guide ~{row.group(1)} min"
-    assert re.search(rf"^\| \S+ \| [^|]+ \| \*\*{path.name[:2]} · ", GUIDE, re.M), "the full day skips it"
+    assert re.search(rf"^\|.*\*\*{path.name[:2]} · ", GUIDE, re.M), "no schedule row names the lesson"
 
 
 def test_total_time_adds_up():
     total = sum(int(re.search(r"Time: ~(\d+) min", opening(path)).group(1)) for path in NOTEBOOKS)
-    assert f"| all {len(NOTEBOOKS) if len(NOTEBOOKS) != 7 else 'seven'} | ~{total} min" in GUIDE
+    stated = re.search(r"^\| all [^|]*\| ~(\d+) min", GUIDE, re.M)
+    assert stated and int(stated.group(1)) == total, f"the lessons add up to ~{total} min"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
@@ -68,10 +70,15 @@ def test_links_and_anchors_resolve():
 
 
 def test_the_commands_it_gives_exist():
-    assert (ROOT / "tools" / "download_wheels.py").exists() and (ROOT / "tools" / "make_handouts.py").exists()
-    assert '"handouts":' in (ROOT / "course.py").read_text(encoding="utf-8")
-    for text in ("tiny.txt", "german.txt", "noisy.txt"):
-        assert (ROOT / "tests" / "texts" / text).exists()
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    for command in set(re.findall(r"course\.py ([a-z]+)", GUIDE)):
+        assert command in course.COMMANDS, f"TEACHING.md gives `course.py {command}`, which does not exist"
+    for tool in set(re.findall(r"tools/[a-z_]+\.py", GUIDE)):
+        assert (ROOT / tool).exists(), f"TEACHING.md names {tool}, which does not exist"
+    for text in set(re.findall(r"tests/texts/[a-z_]+\.txt", GUIDE)) | {"tests/texts/tiny.txt"}:
+        assert (ROOT / text).exists(), f"TEACHING.md names {text}, which does not exist"
 
 
 def message_of(action):
@@ -113,12 +120,8 @@ def test_own_text_messages_are_real(tmp_path):
     with zipfile.ZipFile(tmp_path / "notes.docx", "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     for name in ("my_text.txt", "notes.docx", "latin1.txt"):
-        assert quoted(message_of(lambda: helpers.corpus.read_text(tmp_path / name)))
+        assert quoted(message_of(lambda name=name: helpers.files.read_text(tmp_path / name)))
     stopwords = helpers.corpus.load_sentences(ROOT / "tests" / "texts" / "stopwords_only.txt")
     assert quoted(message_of(lambda: helpers.corpus.top_content_words(stopwords)))
     tiny = helpers.corpus.load_sentences(ROOT / "tests" / "texts" / "tiny.txt")
     assert quoted(message_of(lambda: helpers.corpus.check_trainable(tiny, 5)))
-
-
-def test_measured_times_table_is_marked_for_the_benchmark():
-    assert "<!-- MEASURED TIMES" in GUIDE and "<!-- END MEASURED TIMES -->" in GUIDE

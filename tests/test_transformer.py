@@ -9,8 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import CourseError
-from helpers import transformer
+from helpers import CourseError, transformer
 from helpers.transformer import WordPieceTokenizer, read_safetensors, read_vocab
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,18 +1,17 @@
-"""helpers.vectors (lesson 04): analogies, rank correlation, norms by frequency band, how far words moved (lesson 03)."""
+"""helpers.vectors: analogies, rank correlation, norms by frequency band (lesson 04), how far words moved (03)."""
 import re
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from gensim.models import KeyedVectors  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from gensim.models import KeyedVectors
 
-from helpers import CourseError  # noqa: E402
-from helpers.vectors import (analogy_table, compare_versions, norm_by_frequency, rank_correlation,  # noqa: E402
-                             solve_analogy)
+from helpers import CourseError
+from helpers.vectors import analogy_table, compare_versions, norm_by_frequency, rank_correlation, solve_analogy
 
 # Three dimensions: royalty, gender (+ male, - female), fruit. Chosen so that king - man + woman = queen.
 WORDS = {"man": [0.0, 1.0, 0.0], "woman": [0.0, -1.0, 0.0], "king": [1.0, 1.0, 0.0], "queen": [1.0, -1.0, 0.0],

@@ -22,12 +22,16 @@ Uses only the standard library.
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# pyproject.toml's [build-system] requires setuptools>=68 to install `-e .`; a data package that ships
-# only as a source archive (afinn) is built with setuptools and wheel.
-BUILD_REQUIREMENTS = ["setuptools>=68", "wheel"]
+# What pyproject.toml's [build-system] requires to install `-e .` (setuptools), and wheel: a data package
+# that ships only as a source archive (afinn) is built with setuptools and wheel.
+BUILD_REQUIREMENTS = [
+    *tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"],
+    "wheel",
+]
 # pip decides "only on Windows" or "only on macOS" dependencies by the computer it runs on, even with
 # --platform, so for another system we name them (from jupyter_server, ipython, pytest, ipykernel).
 PLATFORM_REQUIREMENTS = {"win": ["colorama>=0.4.4", "pywinpty>=2.0.3,!=3.0.4"], "macosx": ["appnope>=0.1.2"]}
