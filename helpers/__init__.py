@@ -11,6 +11,7 @@ imports only from the layers below it, at the top of the file):
 - ``helpers.paths``       - where data, outputs and caches live
 - ``helpers.numeric``     - whole-number checks, lists of numbers, rounding for print
 - ``helpers.notebook``    - ``setup_notebook()``, the one switch a lesson flips
+- ``helpers.datapackages`` - files inside data packages, found by path and checked by sha256 (never imported)
 - ``helpers.files``       - reading text files (UTF-8, or UTF-16 with a byte-order mark), gensim's bundled
   data files, writing a file atomically (lesson 01)
 - ``helpers.words``       - counting words, stopwords, and the one way to pick example words (lesson 01)
@@ -25,6 +26,7 @@ imports only from the layers below it, at the top of the file):
 - ``helpers.projection``  - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
 - ``helpers.evaluation``  - similarity and analogy benchmarks with coverage (lesson 06)
 - ``helpers.subwords``    - character n-grams and FastText comparisons (lesson 07)
+- ``helpers.transformer`` - a small sentence transformer in NumPy, read from a data package (lesson 11)
 - ``helpers.exercises``   - friendly checks for the "Your turn" cells
 
 Lessons 08-12 add modules named for their idea. gensim, scikit-learn and scipy are imported inside
