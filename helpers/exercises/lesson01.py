@@ -1,7 +1,7 @@
 """Checks for the "Your turn" exercises of lesson 01 · Tokenizing.
 
 Each check takes what the learner wrote and returns a ``Feedback`` (see ``helpers.exercises``):
-"✅ ..." when it is right, "❌ Not yet: <hint>" when it is not. A check never raises on a wrong answer.
+"[ok] ..." when it is right, "[not yet] <hint>" when it is not. A check never raises on a wrong answer.
 """
 import re
 
@@ -52,7 +52,7 @@ def check_numbers_tokenizer(tokenize):
             return not_yet(f"{missing[0]!r} is missing from {tokens} (text: {text!r}). "
                            + ("Numbers must be kept: add \\d to the pattern." if missing[0][0].isdigit()
                               else "Words must still be kept, accents included: [^\\W\\d_]+ matches letters."))
-    return right("Right: numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
+    return right("Numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
 
 
 def check_phrase_threshold(looser, phrases):
