@@ -9,14 +9,16 @@ SEED = 42
 # gensim 4.4.0 (issue #3642) declares the BLAS dot product it calls as "returns -1 on error". So when a dot
 # product during training happens to be exactly -1.0, its compiled code takes that for an error that
 # cannot be raised, uses 0 for that one product, and asks Python to report it. No exception is set, so
-# Python skips sys.unraisablehook and writes this one line straight to sys.stderr. It shows on CPUs where
+# Python skips sys.unraisablehook and writes one line straight to sys.stderr. It shows on CPUs where
 # OpenBLAS picks its older kernels (e.g. OPENBLAS_CORETYPE=Prescott), where gensim uses the float version
-# of the dot product; one product among millions changes, so the vectors are as good as without it.
-GENSIM_DOT_NOTICE = "Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'\n"
+# of the dot product (our_dot_float); the double version (our_dot_double, used elsewhere) has the same flaw
+# but an exact -1.0 is far rarer there. One product among millions changes; the vectors are as good.
+GENSIM_DOT_NOTICES = tuple(f"Exception ignored in: 'gensim.models.word2vec_inner.{name}'\n"
+                           for name in ("our_dot_float", "our_dot_double"))
 
 
 class GensimNoticeFilter:
-    """A text stream that passes everything to ``stream`` except the line ``GENSIM_DOT_NOTICE``.
+    """A text stream that passes everything to ``stream`` except the lines ``GENSIM_DOT_NOTICES``.
 
     Python writes that line in pieces ("Exception ignored in: ", the name, "\\n"), so text that could
     still become the notice is held back until the next write decides. Any other attribute (``flush``,
@@ -32,10 +34,10 @@ class GensimNoticeFilter:
         with self._lock:
             text_out = self._pending + text
             self._pending = ""
-            while text_out.startswith(GENSIM_DOT_NOTICE):
-                text_out = text_out[len(GENSIM_DOT_NOTICE):]
-            if text_out and GENSIM_DOT_NOTICE.startswith(text_out):
-                self._pending = text_out  # maybe the start of the notice: wait for the next piece
+            while text_out.startswith(GENSIM_DOT_NOTICES):
+                text_out = text_out[len(next(n for n in GENSIM_DOT_NOTICES if text_out.startswith(n))):]
+            if text_out and any(notice.startswith(text_out) for notice in GENSIM_DOT_NOTICES):
+                self._pending = text_out  # maybe the start of a notice: wait for the next piece
             elif text_out:
                 self.stream.write(text_out)
         return len(text)
@@ -51,7 +53,7 @@ def setup_notebook(seed=SEED):
     - sets a readable figure size and resolution for matplotlib;
     - silences gensim's INFO logging (it prints timestamps and timings);
     - drops one harmless line that gensim 4.4.0 prints on some CPUs while training
-      (``GENSIM_DOT_NOTICE``, see above) from ``sys.stderr``; every other line still shows;
+      (``GENSIM_DOT_NOTICES``, see above) from ``sys.stderr``; every other line still shows;
     - prints floats with 3 decimals.
     Returns ``None``; nothing changes until this is called, and calling it again changes nothing more.
     """
