@@ -76,31 +76,49 @@ def test_passing_the_result_instead_of_the_function():
 
 @pytest.fixture(scope="module")
 def corpus():
-    # Pairs that always appear together ('los angeles') and words that mix freely.
-    sentences = [["she", "lives", "in", "los", "angeles", "now"], ["the", "red", "car", "is", "fast"],
-                 ["los", "angeles", "is", "big"], ["a", "red", "house", "is", "old"]] * 20
+    # 'los angeles' always appears together, 'new york' mostly, 'red car' and others mix freely.
+    sentences = ([["she", "lives", "in", "los", "angeles", "now"], ["the", "red", "car", "is", "fast"],
+                  ["los", "angeles", "is", "big"], ["a", "red", "house", "is", "old"],
+                  ["new", "york", "is", "big"], ["a", "new", "car", "in", "york"], ["new", "york", "now"]] * 20)
     return sentences
 
 
-def test_the_same_threshold_is_not_yet(corpus):
-    phrases = Phrases(corpus, min_count=5, threshold=10)
-    looser = Phrases(corpus, min_count=5, threshold=10)
-    feedback = lesson01.check_phrase_threshold(looser, phrases)
-    assert not feedback.ok and "threshold is still 10" in feedback.message and "threshold = 1" in feedback.message
+def scores(corpus):
+    return Phrases(corpus, min_count=5, threshold=1e-9).export_phrases()
 
 
-@pytest.mark.parametrize("threshold, direction", [(0.5, "lower threshold lets more"),
-                                                  (100, "higher threshold lets fewer")])
-def test_another_threshold_compares_the_counts(corpus, threshold, direction):
-    phrases = Phrases(corpus, min_count=5, threshold=10)
-    looser = Phrases(corpus, min_count=5, threshold=threshold)
-    feedback = lesson01.check_phrase_threshold(looser, phrases)
-    assert feedback.ok
-    assert direction in feedback.message
-    assert f"there are {len(looser.export_phrases()):,} phrases" in feedback.message
-    assert "'los angeles' -> " in feedback.message
+def test_the_learners_starting_detector_keeps_too_many(corpus):
+    detector = Phrases(corpus, min_count=5, threshold=1e-9)
+    count = len(detector.export_phrases())
+    feedback = lesson01.check_stricter_phrases(detector, most=count, pair=("new", "york"))
+    assert not feedback.ok and f"keeps {count:,} phrases" in feedback.message and "raise" in feedback.message
 
 
-def test_something_else_than_a_phrases_model(corpus):
-    feedback = lesson01.check_phrase_threshold(10, Phrases(corpus, min_count=5, threshold=10))
-    assert not feedback.ok and "`looser` should be a gensim Phrases model" in feedback.message
+def test_a_threshold_between_the_two_limits_is_right(corpus):
+    found = scores(corpus)
+    # keep only phrases scoring at least new york's: fewer than all of them, and new york still joined
+    threshold = found["new_york"] - 1e-6
+    detector = Phrases(corpus, min_count=5, threshold=threshold)
+    kept = len(detector.export_phrases())
+    assert kept < len(found)
+    feedback = lesson01.check_stricter_phrases(detector, most=len(found), pair=("new", "york"))
+    assert feedback.ok, feedback.message
+    assert f"{kept:,} phrases" in feedback.message and "['new_york']" in feedback.message
+
+
+def test_too_strict_loses_the_pair(corpus):
+    found = scores(corpus)
+    detector = Phrases(corpus, min_count=5, threshold=found["new_york"] + 1)
+    feedback = lesson01.check_stricter_phrases(detector, most=len(found) + 5, pair=("new", "york"))
+    assert not feedback.ok and "'new york' is no longer joined" in feedback.message and "lower" in feedback.message
+
+
+def test_neither_condition_names_min_count(corpus):
+    detector = Phrases(corpus, min_count=100, threshold=1e-9)  # min_count too high: nothing is joined
+    feedback = lesson01.check_stricter_phrases(detector, most=0, pair=("new", "york"))
+    assert not feedback.ok and "min_count" in feedback.message
+
+
+def test_something_else_than_a_phrases_model():
+    feedback = lesson01.check_stricter_phrases(10)
+    assert not feedback.ok and "`stricter` should be a gensim Phrases model" in feedback.message

@@ -19,7 +19,7 @@ def ft():
 
 def test_check_bucket_accepts_the_largest_that_fits():
     feedback = check_bucket(50_000, vector_size=100, budget_mb=20)
-    assert feedback.ok and "20.0 MB" in repr(feedback) and repr(feedback).startswith("✅")
+    assert feedback.ok and "20.0 MB" in repr(feedback) and repr(feedback).startswith("[ok]")
     assert check_bucket(46_000, vector_size=100, budget_mb=20).ok  # within 10 % of the largest
     assert check_bucket(25_000, vector_size=200, budget_mb=20).ok
 
@@ -27,7 +27,7 @@ def test_check_bucket_accepts_the_largest_that_fits():
 def test_check_bucket_says_when_it_is_too_big():
     feedback = check_bucket(100_000, vector_size=100, budget_mb=20)
     assert not feedback.ok and "40.0 MB, over the 20 MB budget" in feedback.message
-    assert repr(feedback).startswith("❌ Not yet:")
+    assert repr(feedback).startswith("[not yet]")
     assert not check_bucket(50_001, vector_size=100, budget_mb=20).ok
 
 

@@ -42,7 +42,8 @@ def test_importing_helpers_changes_nothing_global():
     assert result.stdout.strip() == "True"
 
 
-def test_setup_notebook_seeds_quiets_gensim_and_sets_print_options():
+def test_setup_notebook_seeds_quiets_gensim_and_sets_print_options(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", sys.stderr)  # setup_notebook wraps stderr: put it back afterwards
     saved = np.get_printoptions()
     try:
         helpers.setup_notebook(seed=7)

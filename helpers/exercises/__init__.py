@@ -3,9 +3,15 @@
 Each lesson's checks live in ``helpers/exercises/lessonNN.py`` and are called from the exercise
 cell, e.g. ``helpers.exercises.lesson01.check_numbers_tokenizer(keep_numbers_tokenize)``.
 A check never raises on a wrong answer: it returns a ``Feedback`` that shows as one line,
-"✅ ..." when the answer is right or "❌ Not yet: <hint>" when it is not.
+"[ok] ..." when the answer is right or "[not yet] <hint>" when it is not. The markers are plain ASCII
+so they show in every font (emoji such as a green tick render as empty boxes where no emoji font is
+installed).
 """
 from importlib import import_module
+
+
+OK_MARK = "[ok]"
+NOT_YET_MARK = "[not yet]"
 
 
 class Feedback:
@@ -19,7 +25,7 @@ class Feedback:
         return self.ok
 
     def __repr__(self):
-        return f"{'✅' if self.ok else '❌ Not yet:'} {self.message}"
+        return f"{OK_MARK if self.ok else NOT_YET_MARK} {self.message}"
 
 
 def right(message="Right!"):

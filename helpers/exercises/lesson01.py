@@ -1,7 +1,7 @@
 """Checks for the "Your turn" exercises of lesson 01 · Tokenizing.
 
 Each check takes what the learner wrote and returns a ``Feedback`` (see ``helpers.exercises``):
-"✅ ..." when it is right, "❌ Not yet: <hint>" when it is not. A check never raises on a wrong answer.
+"[ok] ..." when it is right, "[not yet] <hint>" when it is not. A check never raises on a wrong answer.
 """
 import re
 
@@ -52,27 +52,31 @@ def check_numbers_tokenizer(tokenize):
             return not_yet(f"{missing[0]!r} is missing from {tokens} (text: {text!r}). "
                            + ("Numbers must be kept: add \\d to the pattern." if missing[0][0].isdigit()
                               else "Words must still be kept, accents included: [^\\W\\d_]+ matches letters."))
-    return right("Right: numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
+    return right("Numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
 
 
-def check_phrase_threshold(looser, phrases):
-    """Check the threshold exercise: ``looser`` (the learner's ``Phrases``) should use a threshold other
-    than ``phrases`` from section 7; the feedback compares how many phrases each finds.
+def check_stricter_phrases(detector, most=500, pair=("new", "york")):
+    """Check the phrase exercise: ``detector`` (the learner's gensim ``Phrases``) keeps fewer than ``most``
+    phrases and still joins ``pair`` into one token. Both are measured on the detector itself.
     """
-    for name, model in (("looser", looser), ("phrases", phrases)):
-        if not hasattr(model, "export_phrases") or not hasattr(model, "threshold"):
-            return not_yet(f"`{name}` should be a gensim Phrases model, but it is {_short(model)}: "
-                           "run the cells above again from section 7.")
-    if looser.threshold == phrases.threshold:
-        return not_yet(f"threshold is still {phrases.threshold:g}, the same as in section 7: set "
-                       "threshold = 1, run the cell, then try threshold = 100 and compare the counts.")
-    found, before = len(looser.export_phrases()), len(phrases.export_phrases())
-    lower = looser.threshold < phrases.threshold
-    joined = looser[["los", "angeles"]]
-    return right(f"At threshold {looser.threshold:g} there are {found:,} phrases, against {before:,} at "
-                 f"{phrases.threshold:g}: a {'lower' if lower else 'higher'} threshold lets "
-                 f"{'more' if lower else 'fewer'} word pairs through. 'los angeles' -> {joined}. "
-                 f"Now try a threshold on the other side of {phrases.threshold:g}.")
+    if not hasattr(detector, "export_phrases") or not hasattr(detector, "threshold"):
+        return not_yet(f"`stricter` should be a gensim Phrases model, but it is {_short(detector)}: "
+                       "run the cells above again from section 7.")
+    found = len(detector.export_phrases())
+    joined = detector[list(pair)] == ["_".join(pair)]
+    words = " ".join(pair)
+    if found >= most and not joined:
+        return not_yet(f"at threshold {detector.threshold:g} there are still {found:,} phrases (not fewer "
+                       f"than {most:,}) and '{words}' is not joined: did you change min_count? Keep "
+                       "min_count=5 and change only the threshold.")
+    if found >= most:
+        return not_yet(f"threshold {detector.threshold:g} keeps {found:,} phrases, not fewer than {most:,}: "
+                       "raise the threshold.")
+    if not joined:
+        return not_yet(f"threshold {detector.threshold:g} keeps {found:,} phrases, but '{words}' is no longer "
+                       "joined: its score is below this threshold, so lower it a little.")
+    return right(f"threshold {detector.threshold:g}: {found:,} phrases (fewer than {most:,}) and '{words}' -> "
+                 f"{detector[list(pair)]}. A phrase is kept when its score is above the threshold.")
 
 
 def _split_decimal(text, tokens):

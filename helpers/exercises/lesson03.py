@@ -12,7 +12,9 @@ def check_top_words(wv_small, wv, n=1000):
                        f"returns, not a {type(wv_small).__name__}.")
     size = len(wv_small.index_to_key)
     if size == len(wv.index_to_key):
-        return not_yet(f"all {size:,} words were loaded: add limit={n} to keep only the first {n:,}.")
+        return not_yet(f"all {size:,} words were loaded. One parameter of load_word2vec_format stops "
+                       f"after the first words of the file: help(KeyedVectors.load_word2vec_format) "
+                       f"lists them. You want the first {n:,}.")
     if size != n:
         return not_yet(f"{size:,} words were loaded, and the task asks for the {n:,} most frequent: "
                        f"use limit={n}.")

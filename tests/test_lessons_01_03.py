@@ -1,0 +1,109 @@
+"""What lessons 01-03 show but cannot compare as output, and how their exercise cells are built.
+
+- A timing table varies from run to run, so its cell carries the tag ``nbval-ignore-output`` and the
+  claim beside it (skip-gram is slower than CBOW) is checked here, on CPU time, not in the lesson.
+- A worked solution is collapsed (``jupyter.source_hidden``) and defines its own names, so running
+  every cell never replaces what the learner wrote in the exercise cell above it.
+"""
+import ast
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = [ROOT / "notebooks" / name for name in
+           ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb")]
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+class _Bindings(ast.NodeVisitor):
+    """Collect the names a cell binds in the notebook's namespace (not inside functions or comprehensions)."""
+
+    def __init__(self):
+        self.names = set()
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Store):
+            self.names.add(node.id)
+
+    def visit_FunctionDef(self, node):
+        self.names.add(node.name)  # the body has its own scope
+
+    visit_ClassDef = visit_FunctionDef
+
+    def visit_Import(self, node):
+        self.names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+
+    visit_ImportFrom = visit_Import
+
+    def _own_scope(self, node):
+        pass
+
+    visit_Lambda = visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _own_scope
+
+
+def assigned_names(code):
+    """Names a cell binds at top level: assignments, for-loop targets, imports, functions, classes."""
+    bindings = _Bindings()
+    bindings.visit(ast.parse(code))
+    return bindings.names
+
+
+def exercises(path):
+    """Yield (exercise cells, solution cell) for each "Your turn" block of the lesson at ``path``."""
+    block = None
+    for cell in cells(path):
+        if cell["cell_type"] == "markdown" and source(cell).lstrip().startswith(("## Your turn", "## ")):
+            block = [] if source(cell).lstrip().startswith("## Your turn") else None
+        elif cell["cell_type"] == "code" and block is not None:
+            if "solution" in cell["metadata"].get("tags", []):
+                yield block, cell
+                block = None
+            else:
+                block.append(cell)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_solutions_are_collapsed_and_keep_the_learners_answer(path):
+    found = list(exercises(path))
+    assert found, "every lesson has a Your turn with a solution"
+    for exercise_cells, solution in found:
+        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, source(solution)[:80]
+        learner = set().union(*(assigned_names(source(cell)) for cell in exercise_cells))
+        clash = learner & assigned_names(source(solution))
+        assert not clash, f"the solution reassigns the learner's {sorted(clash)}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_no_test_scaffolding_in_lesson_cells(path):
+    for cell in cells(path):
+        if cell["cell_type"] == "code":
+            assert "NBVAL" not in source(cell), "use the cell tag nbval-ignore-output, not a comment"
+            assert not any(line.lstrip().startswith("assert ") for line in source(cell).splitlines())
+
+
+def test_lesson_02_timing_cell_is_tagged_and_skipgram_is_slower_than_cbow():
+    timing = [cell for cell in cells(LESSONS[1]) if "nbval-ignore-output" in cell["metadata"].get("tags", [])]
+    assert len(timing) == 1 and "seconds.items()" in source(timing[0])
+
+    from gensim.models import Word2Vec
+
+    from helpers.corpus import lee_sentences
+    from helpers.training import MAIN_SETTINGS
+
+    news = list(lee_sentences())
+    cpu = {}
+    for sg in (0, 1):  # CPU time of this process: robust to other programs loading the machine
+        start = time.process_time()
+        Word2Vec(news, **{**MAIN_SETTINGS, "epochs": 2, "sg": sg})
+        cpu[sg] = time.process_time() - start
+    assert cpu[1] > 1.5 * cpu[0], cpu
