@@ -26,10 +26,17 @@ imports only from the layers below it, at the top of the file):
 - ``helpers.projection``  - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
 - ``helpers.evaluation``  - similarity and analogy benchmarks with coverage (lesson 06)
 - ``helpers.subwords``    - character n-grams and FastText comparisons (lesson 07)
+- ``helpers.scratch``     - vectors trained without gensim: scoring, side-by-side tables (lesson 08)
+- ``helpers.lexicons``    - pretrained vectors and word lists read from data packages (lesson 09)
+- ``helpers.directions``  - held-out splits by stem, coverage and chance controls for directions (lesson 09)
+- ``helpers.bilingual``   - the verse-aligned Bibles, the English-Spanish dictionary, P@k (lesson 10)
 - ``helpers.transformer`` - a small sentence transformer in NumPy, read from a data package (lesson 11)
+- ``helpers.phonemes``    - CMUdict pronunciations, ARPAbet and IPA, phonological features (lesson 12)
+- ``helpers.speech``      - espeak-ng: text to IPA and to audio (lesson 12)
+- ``helpers.quiet``       - hides gensim's harmless ``our_dot_float`` message (gensim #3642; lesson 12)
 - ``helpers.exercises``   - friendly checks for the "Your turn" cells
 
-Lessons 08-12 add modules named for their idea. gensim, scikit-learn and scipy are imported inside
+Each new lesson adds modules named for its idea. gensim, scikit-learn and scipy are imported inside
 the functions that need them where importing them would slow down ``import helpers.<module>``.
 """
 from importlib import import_module
