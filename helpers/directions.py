@@ -68,7 +68,7 @@ def check_covered(wv, words, what="your words", minimum=1):
     The message names a few missing words and says what to do (use English words, or other ones).
     """
     if not words:
-        raise CourseError(f"There are no {what} to look up: add a few sentences of English text and run again.")
+        raise CourseError(f"There are no words to look up ({what}): add a few sentences of English text and run again.")
     kept, _ = covered(wv, words)
     if len(kept) < minimum:
         sample = ", ".join(list(words)[:5])
