@@ -4,19 +4,31 @@ Lessons do ``import helpers`` and then ``helpers.setup_notebook()``. Importing c
 global and is cheap: each submodule (``helpers.corpus``, ``helpers.training``, ...) is imported
 the first time a lesson uses it.
 
-Modules are nouns, functions are verbs:
+Modules are nouns, functions verbs; each module holds one idea. From the bottom layer up (a module
+imports only from the layers below it, at the top of the file):
 
-- ``helpers.corpus``     - reading, tokenizing and streaming text (lesson 01)
-- ``helpers.training``   - training callbacks and the course's main model settings (lesson 02)
-- ``helpers.vocab``      - word look-ups that explain a missing word (lesson 02 and later)
-- ``helpers.storage``    - saving without replacing your files, and loading safely (lesson 03)
-- ``helpers.vectors``    - analogies, norms and frequency (lesson 04)
-- ``helpers.projection`` - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
-- ``helpers.evaluation`` - similarity and analogy benchmarks with coverage (lesson 06)
-- ``helpers.subwords``   - character n-grams and FastText comparisons (lesson 07)
-- ``helpers.plotting``   - figures that return their Axes (every lesson)
-- ``helpers.exercises``  - friendly checks for the "Your turn" cells
-- ``helpers.paths``      - where data, outputs and caches live
+- ``helpers.errors``      - ``CourseError``, the one exception a learner's mistake raises
+- ``helpers.paths``       - where data, outputs and caches live
+- ``helpers.numeric``     - whole-number checks, lists of numbers, rounding for print
+- ``helpers.notebook``    - ``setup_notebook()``, the one switch a lesson flips
+- ``helpers.files``       - reading text files (UTF-8, or UTF-16 with a byte-order mark), gensim's bundled
+  data files, writing a file atomically (lesson 01)
+- ``helpers.words``       - counting words, stopwords, and the one way to pick example words (lesson 01)
+- ``helpers.corpus``      - tokenizing, the learner's own text, streaming, the real corpus (lesson 01)
+- ``helpers.training``    - training callbacks and the course's main model settings (lesson 02)
+- ``helpers.vocab``       - word look-ups that explain a missing word (lesson 02 and later)
+- ``helpers.storage``     - saving without replacing your files: which files the course wrote (lesson 03)
+- ``helpers.fileformats`` - what a saved file holds and how big it is (lesson 03)
+- ``helpers.loading``     - loading models and vectors safely: pickles only if trusted (lesson 03)
+- ``helpers.vectors``     - analogies, norms and frequency, how far words moved (lessons 03-04)
+- ``helpers.plotting``    - figures that return their Axes (every lesson)
+- ``helpers.projection``  - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
+- ``helpers.evaluation``  - similarity and analogy benchmarks with coverage (lesson 06)
+- ``helpers.subwords``    - character n-grams and FastText comparisons (lesson 07)
+- ``helpers.exercises``   - friendly checks for the "Your turn" cells
+
+Lessons 08-12 add modules named for their idea. gensim, scikit-learn and scipy are imported inside
+the functions that need them where importing them would slow down ``import helpers.<module>``.
 """
 from importlib import import_module
 

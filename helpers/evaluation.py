@@ -23,6 +23,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.files import gensim_data_path
 
 WORD_PAIR_FILES = {"WordSim353": "wordsim353.tsv", "SimLex-999": "simlex999.txt"}
 ANALOGY_FILE = "questions-words.txt"
@@ -134,8 +135,6 @@ def analogy_sections(wv, min_items=MIN_ITEMS, restrict_vocab=RESTRICT_VOCAB):
 
 def read_word_pairs(dataset="WordSim353"):
     """Return the pairs of a word-pair dataset as a list of ``(word1, word2, human_score)``."""
-    from helpers.corpus import gensim_data_path
-
     if dataset not in WORD_PAIR_FILES:
         raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of "
                           f"{', '.join(WORD_PAIR_FILES)}.")
@@ -155,8 +154,6 @@ def read_analogies():
     Each question reads "``a`` is to ``b`` as ``c`` is to ``expected``", e.g.
     ``("Athens", "Greece", "Baghdad", "Iraq")``.
     """
-    from helpers.corpus import gensim_data_path
-
     sections, questions = {}, None
     with open(gensim_data_path(ANALOGY_FILE), encoding="utf-8") as lines:
         for line in lines:
@@ -213,8 +210,6 @@ def _row(dataset, measure, score, covered, total, unit, min_items):
 
 
 def _word_pair_row(wv, dataset, min_items, restrict_vocab=RESTRICT_VOCAB):
-    from helpers.corpus import gensim_data_path
-
     pairs = read_word_pairs(dataset)
     vocab = _upper_vocab(wv, restrict_vocab)
     covered = sum(1 for a, b, _ in pairs if a.upper() in vocab and b.upper() in vocab)

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.numeric import as_numbers, is_whole_number
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -87,7 +88,7 @@ def scatter_2d(points, labels, groups=None, ax=None, title="Words in two dimensi
     groups = list(groups) if groups is not None else [None] * len(labels)
     if len(groups) != len(labels):
         raise CourseError(f"Expected one group per label: got {len(groups)} groups for {len(labels)} labels.")
-    if isinstance(max_labels, bool) or not isinstance(max_labels, (int, np.integer)) or max_labels < 0:
+    if not is_whole_number(max_labels, minimum=0):
         raise CourseError(f"max_labels must be a whole number, 0 or more, got {max_labels!r}.")
     ax = _axes(ax)
     styles = zip(PALETTE * 4, MARKERS * 4)
@@ -164,4 +165,39 @@ def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows"
                     path_effects=_HALO)
     ax.legend(loc="best", fontsize=8, framealpha=0.8)
     ax.set(title=title, xlabel="dimension 1", ylabel="dimension 2")
+    return ax
+
+
+def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
+    """Scatter vector length (norm) against how often each word appears, on a log scale (lesson 04).
+
+    ``counts``, ``norms`` and ``words`` have one entry per word; each word in ``labels`` that is in
+    ``words`` is written next to its point. With ``trend``, a line joins the mean norm of the words in
+    each of about ten frequency bins. Returns the ``Axes``; never calls ``plt.show()``.
+    """
+    counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
+    if len(counts) != len(norms) or len(counts) == 0:
+        raise CourseError(f"Expected one norm per count (and at least one word), got {len(counts)} counts "
+                          f"and {len(norms)} norms.")
+    if np.any(counts <= 0):
+        raise CourseError("Every count must be at least 1 to draw it on a log scale.")
+    ax = _axes(ax)
+    ax.scatter(counts, norms, s=4, alpha=0.3, color=PALETTE[0], linewidths=0)
+    position = {word: index for index, word in enumerate(words)}
+    for word in labels:
+        if word in position:
+            index = position[word]
+            ax.scatter(counts[index], norms[index], s=18, color=PALETTE[3])
+            ax.annotate(word, (counts[index], norms[index]), textcoords="offset points", xytext=(4, 3),
+                        fontsize=9)
+    if trend and counts.max() > counts.min():
+        edges = np.geomspace(counts.min(), counts.max() * 1.001, 11)
+        bins = np.digitize(counts, edges)
+        centres, means = zip(*[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean())
+                               for b in np.unique(bins)])
+        ax.plot(centres, means, color=PALETTE[1], marker="o", linewidth=2, label="mean norm in each frequency bin")
+        ax.legend(loc="upper right", fontsize=8)
+    ax.set_xscale("log")
+    ax.set(xlabel="how often the word appears in the corpus (log scale)", ylabel="length of its vector (norm)",
+           title="Vector length against word frequency")
     return ax

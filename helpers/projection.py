@@ -12,6 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.files import decode_text_file
+from helpers.numeric import is_whole_number
+from helpers.vocab import check_word, suggest
 
 # t-SNE looks at about 3 x perplexity neighbours of each point, so the original t-SNE code asks for
 # 3 * perplexity < n_points - 1. (scikit-learn itself only refuses perplexity >= n_points.)
@@ -31,8 +34,6 @@ def group_vectors(wv, groups):
     n x d float array of their vectors. Raises ``CourseError`` naming every word that is missing
     from the vocabulary (with close spellings), or a word listed twice.
     """
-    from helpers.vocab import check_word, suggest
-
     if not isinstance(groups, dict) or not groups:
         raise CourseError("groups must be a dict of group name -> list of words, like "
                           "{'months': ['january', 'june'], 'numbers': ['two', 'three']}; got "
@@ -68,7 +69,7 @@ def valid_perplexity(n_points, wanted=30.0):
     """
     if isinstance(wanted, bool) or not isinstance(wanted, (int, float, np.number)) or not wanted > 0:
         raise CourseError(f"perplexity must be a number above 0 (typical values are 5 to 50), got {wanted!r}.")
-    if isinstance(n_points, bool) or not isinstance(n_points, (int, np.integer)):
+    if not is_whole_number(n_points):
         raise CourseError(f"n_points must be a whole number (how many points t-SNE places), got {n_points!r}.")
     if n_points < MIN_TSNE_POINTS:
         raise CourseError(f"t-SNE needs at least {MIN_TSNE_POINTS} points to arrange, got {n_points}: "
@@ -96,7 +97,7 @@ def neighbours_kept(vectors, points, k=5):
     if vectors.ndim != 2 or points.ndim != 2 or len(vectors) != len(points):
         raise CourseError(f"Expected one row per word in both arrays: got vectors of shape {vectors.shape} "
                           f"and points of shape {points.shape}.")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k < len(vectors):
+    if not is_whole_number(k) or not 1 <= k < len(vectors):
         raise CourseError(f"k must be a whole number from 1 to {len(vectors) - 1} (fewer than the "
                           f"{len(vectors)} words), got {k!r}.")
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
@@ -145,8 +146,6 @@ def export_projector(words, vectors, folder, groups=None):
 
 
 def _read_lines(path, what):
-    from helpers.corpus import decode_text_file
-
     path = Path(path)
     text = decode_text_file(path, what, fix="run the export cell (helpers.projection.export_projector) "
                                             "again: the Projector needs tab-separated UTF-8 text.")

@@ -8,6 +8,8 @@ long. ``wv`` here is a FastText ``KeyedVectors`` (``model.wv``) unless a functio
 from collections import Counter
 
 from helpers.errors import CourseError
+from helpers.numeric import is_whole_number
+from helpers.words import top_content_words
 
 
 def _check_word(word):
@@ -19,7 +21,7 @@ def _check_word(word):
 
 def _check_lengths(min_n, max_n):
     for name, value in (("min_n", min_n), ("max_n", max_n)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if not is_whole_number(value, minimum=1):
             raise CourseError(f"{name} must be a whole number of letters, 1 or more; got {value!r}.")
     if min_n > max_n:
         raise CourseError(f"min_n={min_n} is larger than max_n={max_n}: the shortest piece cannot be longer "
@@ -71,7 +73,7 @@ def bucket_usage(words, min_n, max_n, bucket):
     if not words:
         raise CourseError("There are no words to cut into n-grams: pass a non-empty list, e.g. wv.index_to_key.")
     _check_lengths(min_n, max_n)
-    if isinstance(bucket, bool) or not isinstance(bucket, int) or bucket < 1:
+    if not is_whole_number(bucket, minimum=1):
         raise CourseError(f"bucket must be a positive whole number of rows, got {bucket!r}.")
     ngrams = set()
     for word in words:
@@ -123,27 +125,13 @@ def typos(word, vocabulary=()):
     return {kind: typo for kind, typo in candidates.items() if typo != word and typo not in known}
 
 
-def example_words(sentences, n=3, min_len=4, stopwords=None):
-    """Return up to ``n`` words of ``sentences`` to try things on: the most common ones that have
-    at least ``min_len`` letters and are not stopwords (ties keep the order of the text).
-
-    If every long word is a stopword, stopwords are allowed. Raises ``CourseError`` if the text
-    has no word of ``min_len`` letters at all.
+def example_words(sentences, n=3, min_len=4):
+    """Return up to ``n`` words of ``sentences`` to try FastText on: ``helpers.words.top_content_words``
+    (the course's one way to pick example words) keeping words of at least ``min_len`` letters, since
+    FastText's n-grams need longer words to share. Raises ``CourseError`` saying what to change if
+    there are none.
     """
-    from helpers.corpus import word_counts
-
-    if stopwords is None:
-        from gensim.parsing.preprocessing import STOPWORDS as stopwords
-    counts = word_counts(sentences)
-    if not counts:
-        raise CourseError("There are no words to pick from: the sentences are empty. Add text and run again.")
-    long_words = [word for word, _ in counts.most_common() if len(word) >= min_len]
-    if not long_words:
-        longest = max(counts, key=len)
-        raise CourseError(f"No word in your text has {min_len} letters or more (the longest is {longest!r}): "
-                          "FastText's n-grams need longer words to share. Add text with longer words.")
-    content = [word for word in long_words if word not in stopwords]
-    return (content or long_words)[:n]
+    return top_content_words(sentences, n=n, min_len=min_len)
 
 
 def compare_table(w2v, wv, words, counts, topn=3):
@@ -156,7 +144,7 @@ def compare_table(w2v, wv, words, counts, topn=3):
     """
     _check_vectors(w2v, "w2v")
     _check_fasttext(wv)
-    if isinstance(topn, bool) or not isinstance(topn, int) or topn < 1:
+    if not is_whole_number(topn, minimum=1):
         raise CourseError(f"topn must be a positive whole number of neighbours, got {topn!r}.")
     if isinstance(words, str):
         raise CourseError("words must be a list of words, e.g. ['mountaineer', 'france'], not one string.")

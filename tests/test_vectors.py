@@ -1,4 +1,4 @@
-"""helpers.vectors (lesson 04): analogies, rank correlation, norms by frequency band, the norm plot."""
+"""helpers.vectors (lesson 04): analogies, rank correlation, norms by frequency band, how far words moved (lesson 03)."""
 import re
 
 import matplotlib
@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from gensim.models import KeyedVectors  # noqa: E402
 
 from helpers import CourseError  # noqa: E402
-from helpers.vectors import (analogy_table, norm_by_frequency, plot_norms, rank_correlation,  # noqa: E402
+from helpers.vectors import (analogy_table, compare_versions, norm_by_frequency, rank_correlation,  # noqa: E402
                              solve_analogy)
 
 # Three dimensions: royalty, gender (+ male, - female), fruit. Chosen so that king - man + woman = queen.
@@ -172,28 +172,29 @@ def test_norm_by_frequency_rejects_bad_input():
         norm_by_frequency([1, 2], [1.0, 2.0])
 
 
-# --- plot_norms ----------------------------------------------------------------------------------------
+# --- compare_versions ----------------------------------------------------------------------------------
 
-def test_plot_norms_draws_points_labels_and_trend(wv):
-    counts = np.array([wv.get_vecattr(word, "count") for word in wv.index_to_key])
-    norms = np.linalg.norm(wv.vectors, axis=1)
-    ax = plot_norms(counts, norms, wv.index_to_key, labels=["king", "apple", "unicorn"])
-    assert ax.get_xscale() == "log"
-    assert sorted(text.get_text() for text in ax.texts) == ["apple", "king"], "missing words are skipped"
-    assert len(ax.lines) == 1 and "mean norm" in ax.lines[0].get_label()
-    assert len(ax.collections[0].get_offsets()) == len(WORDS)
-
-
-def test_plot_norms_draws_on_a_given_axes_without_trend():
-    fig, ax = plt.subplots()
-    assert plot_norms([1, 2, 3], [1.0, 2.0, 3.0], ax=ax, trend=False) is ax
-    assert not ax.lines
+def test_compare_versions_measures_how_far_words_moved(w2v_model):
+    moved = KeyedVectors(w2v_model.wv.vector_size)
+    vectors = w2v_model.wv.vectors.copy()
+    vectors[w2v_model.wv.key_to_index["cat"]] *= -1  # opposite direction
+    moved.add_vectors(w2v_model.wv.index_to_key, vectors)
+    assert compare_versions(w2v_model.wv, moved, ["dog", "cat"]) == [("dog", 1.0), ("cat", -1.0)]
+    assert compare_versions(w2v_model.wv, moved, "dog") == [("dog", 1.0)]
 
 
-def test_plot_norms_rejects_bad_input():
-    with pytest.raises(CourseError, match=r"one norm per count.*got 2 counts and 3 norms"):
-        plot_norms([1, 2], [1.0, 2.0, 3.0])
-    with pytest.raises(CourseError, match="at least one word"):
-        plot_norms([], [])
-    with pytest.raises(CourseError, match="at least 1 to draw it on a log scale"):
-        plot_norms([0, 2], [1.0, 2.0])
+def test_compare_versions_unknown_word_says_which_side(w2v_model):
+    bigger = KeyedVectors(w2v_model.wv.vector_size)
+    bigger.add_vectors(w2v_model.wv.index_to_key + ["mouse"],
+                       np.vstack([w2v_model.wv.vectors, np.ones((1, w2v_model.wv.vector_size), dtype=np.float32)]))
+    with pytest.raises(CourseError, match=r"In the vectors before: 'mouse' is not in the vocabulary"):
+        compare_versions(w2v_model.wv, bigger, ["mouse"])
+    with pytest.raises(CourseError, match=r"In the vectors after: 'mouse' is not in the vocabulary"):
+        compare_versions(bigger, w2v_model.wv, ["mouse"])
+
+
+def test_compare_versions_different_sizes(w2v_model):
+    other = KeyedVectors(3)
+    other.add_vectors(["cat"], np.ones((1, 3), dtype=np.float32))
+    with pytest.raises(CourseError, match="different sizes"):
+        compare_versions(w2v_model.wv, other, ["cat"])

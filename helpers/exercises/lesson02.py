@@ -1,5 +1,6 @@
 """Checks for the "Your turn" exercises of lesson 02 · Training Word2Vec."""
 from helpers.exercises import not_yet, right
+from helpers.numeric import is_whole_number
 
 
 def _kept(counts, min_count):
@@ -11,7 +12,7 @@ def check_min_count(min_count, counts, limit=5_000):
 
     ``counts`` maps word -> count (e.g. ``helpers.corpus.word_counts(corpus)``). Returns a ``Feedback``.
     """
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+    if not is_whole_number(min_count, minimum=1):
         return not_yet(f"min_count should be a whole number of 1 or more, not {min_count!r}.")
     if not counts:
         return not_yet("counts is empty: run the cell of section 3 that counts the corpus first.")

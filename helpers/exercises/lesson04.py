@@ -3,6 +3,8 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.exercises import not_yet, right
+from helpers.vectors import solve_analogy
+from helpers.vocab import check_word
 
 # (a, b, expected cosine): perpendicular, same direction, opposite, and an in-between angle.
 _COSINE_CASES = [([1.0, 0.0], [0.0, 1.0], 0.0), ([1.0, 2.0], [2.0, 4.0], 1.0), ([1.0, 2.0], [-1.0, -2.0], -1.0),
@@ -70,9 +72,6 @@ def check_analogy(wv, a, b, c, expected):
     Right if ``expected`` is the model's top answer to ``most_similar(positive=[b, c], negative=[a])``;
     otherwise the hint says what the model answered and where ``expected`` ranks.
     """
-    from helpers.vectors import solve_analogy
-    from helpers.vocab import check_word
-
     words = (a, b, c, expected)
     for word in words:
         try:

@@ -3,6 +3,7 @@ import numbers
 
 from helpers.exercises import not_yet, right
 from helpers.projection import MIN_TSNE_POINTS
+from helpers.vocab import suggest
 
 MIN_PAIRS = 4
 
@@ -10,8 +11,6 @@ MIN_PAIRS = 4
 def check_relation_pairs(wv, pairs):
     """Check ``pairs`` (a list of ``(start, end)`` words, e.g. country -> capital) can be drawn as
     arrows: at least ``MIN_PAIRS`` distinct pairs of two different words, all in ``wv``'s vocabulary."""
-    from helpers.vocab import suggest
-
     if isinstance(pairs, (str, dict)) or not hasattr(pairs, "__iter__"):
         return not_yet(f"pairs should be a list of (start, end) tuples, like [('france', 'paris')], "
                        f"not a {type(pairs).__name__}.")

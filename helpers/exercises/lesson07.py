@@ -2,6 +2,9 @@
 from pathlib import Path
 
 from helpers.exercises import not_yet, right
+from helpers.numeric import is_whole_number
+from helpers.paths import output_dir
+from helpers.subwords import char_ngrams
 
 PICKLE_START = b"\x80"  # every pickle of protocol 2 or later starts with this byte
 FACEBOOK_MAGIC = (793712314).to_bytes(4, "little")  # first 4 bytes of a Facebook FastText .bin
@@ -13,7 +16,7 @@ def check_bucket(bucket, vector_size=100, budget_mb=20):
     A row holds ``vector_size`` float32 numbers (4 bytes each); 1 MB is 1,000,000 bytes.
     Answers within 10 % below the largest size count as right.
     """
-    if isinstance(bucket, bool) or not isinstance(bucket, int) or bucket < 1:
+    if not is_whole_number(bucket, minimum=1):
         return not_yet(f"bucket must be a positive whole number of rows, got {bucket!r}.")
     size_mb = bucket * vector_size * 4 / 1_000_000
     largest = int(budget_mb * 1_000_000 // (vector_size * 4))
@@ -34,8 +37,6 @@ def check_shareable(path, unseen_word="goverment"):
     """
     path = Path(path)
     if not path.is_absolute() and not path.exists():
-        from helpers.paths import output_dir
-
         path = output_dir() / path  # a name such as "lesson07/fasttext_shared.bin", as new_file takes
     if not path.is_file():
         return not_yet(f"There is no file at {path.name!r} yet: save the model first, then check.")
@@ -70,8 +71,6 @@ def check_share_kept(share_kept):
     """Does ``share_kept(word, typo)`` return the share of ``word``'s distinct n-grams (3 to 5
     letters) that ``typo`` still has, a number from 0 to 1?
     """
-    from helpers.subwords import char_ngrams
-
     if not callable(share_kept):
         return not_yet(f"share_kept should be a function, got {type(share_kept).__name__}.")
     cases = [("government", "goverment"), ("running", "runnign"), ("cat", "dog"), ("where", "where")]
