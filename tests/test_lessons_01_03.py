@@ -1,4 +1,4 @@
-"""What lessons 01-03 show but cannot compare as output, and how their exercise cells are built.
+"""What lessons 01-03, 11 and 12 show but cannot compare as output, and how their exercise cells are built.
 
 - A timing table varies from run to run, so its cell carries the tag ``nbval-ignore-output`` and the
   claim beside it (skip-gram is slower than CBOW) is checked here, on CPU time, not in the lesson.
