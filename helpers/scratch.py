@@ -189,3 +189,61 @@ def pairs_per_second(n_pairs, seconds):
         raise CourseError(f"seconds must be a positive duration, got {seconds!r}: time the training first.")
     rate = n_pairs / seconds
     return 0.0 if rate == 0 else float(f"{rate:.1e}")
+
+
+# gensim 4.4 compiled with Cython declares BLAS's sdot as returning -1 on error. On processors where
+# gensim uses sdot (gensim.models.word2vec_inner.FAST_VERSION == 1), a dot product that is exactly -1.0 is
+# taken for an error: Python prints this line (with no traceback), and gensim uses 0 for that one product.
+# See gensim issue #3642. The message is a false alarm; training is not otherwise affected.
+GENSIM_DOT_MESSAGE = "gensim.models.word2vec_inner.our_dot"
+
+
+class _WithoutGensimDotMessage:
+    """A text stream that forwards whole lines to ``stream``, except gensim's false 'Exception ignored' line."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text):
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            if GENSIM_DOT_MESSAGE not in line:
+                self.stream.write(line + "\n")
+        return len(text)
+
+    def flush(self):
+        if self.pending and GENSIM_DOT_MESSAGE not in self.pending:
+            self.stream.write(self.pending)
+        self.pending = ""
+        self.stream.flush()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+class without_gensim_dot_message:
+    """Context manager: while gensim trains inside it, hide only the false alarm
+    ``Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'`` that gensim 4.4 prints on
+    some processors (gensim issue #3642; the training is fine). Every other message still shows.
+
+        >>> with helpers.scratch.without_gensim_dot_message():
+        ...     model = Word2Vec(sentences, ...)
+    """
+
+    def __enter__(self):
+        import sys
+
+        self._saved = sys.stderr
+        sys.stderr = _WithoutGensimDotMessage(self._saved)
+        return self
+
+    def __exit__(self, *exc):
+        import sys
+
+        try:
+            sys.stderr.flush()
+        finally:
+            sys.stderr = self._saved
+        return False
