@@ -161,3 +161,28 @@ def test_precision_at_k():
             bilingual.precision_at_k(guesses, pairs, k)
     with pytest.raises(CourseError, match="'cat'"):
         bilingual.precision_at_k(guesses, [("cat", "gato")], 1)
+
+
+def test_train_model_hides_only_the_gensim_3642_line(capsys):
+    import sys
+
+    from helpers.bilingual import _GENSIM_3642, _WithoutLine
+
+    quiet = _WithoutLine(sys.stderr, _GENSIM_3642)
+    quiet.write(f"{_GENSIM_3642}\nreal warn")
+    quiet.write("ing\n")
+    quiet.write("tail")
+    quiet.flush()
+    assert capsys.readouterr().err == "real warning\ntail"
+    model = bilingual.train_model([["king", "rey", "bread"]] * 20, vector_size=4, min_count=1, epochs=1,
+                                  workers=1, seed=1)
+    assert set(model.wv.key_to_index) == {"king", "rey", "bread"}
+
+
+def test_train_model_bad_input():
+    with pytest.raises(CourseError, match="min_count"):
+        bilingual.train_model([["king", "rey"]], min_count=5)
+    with pytest.raises(CourseError, match="token lists"):
+        bilingual.train_model("king rey", min_count=1)
+    with pytest.raises(CourseError, match="no words"):
+        bilingual.train_model([], min_count=1)
