@@ -174,9 +174,16 @@ def nearest(scores, target_words, k=5):
     if scores.ndim != 2 or scores.shape[1] != len(target_words):
         raise CourseError(f"scores must be a matrix with one column per target word ({len(target_words)}), "
                           f"got shape {scores.shape}: compute it as source_vectors @ target_vectors.T.")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+        raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
     k = min(k, scores.shape[1])
-    top = np.argsort(-scores, axis=1, kind="stable")[:, :k]
-    return [[target_words[j] for j in row] for row in top]
+    # the k best columns of each row (fast), then sorted by score, ties by column order
+    candidates = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    result = []
+    for row, columns in zip(scores, candidates):
+        columns = sorted(columns.tolist(), key=lambda j: (-row[j], j))
+        result.append([target_words[j] for j in columns])
+    return result
 
 
 def precision_at_k(guesses, pairs, k):
