@@ -145,6 +145,11 @@ def test_nearest():
         bilingual.nearest(scores, ["a", "b"])
     with pytest.raises(CourseError, match="one column per target word"):
         bilingual.nearest(np.array([0.1, 0.2]), ["a", "b"])
+    for k in (0, 2.0, True):
+        with pytest.raises(CourseError, match="k must be"):
+            bilingual.nearest(scores, ["a", "b", "c"], k=k)
+    # ties are broken by column order, as a stable sort would
+    assert bilingual.nearest(np.array([[0.5, 0.5, 0.5]]), ["a", "b", "c"], k=2) == [["a", "b"]]
 
 
 def test_precision_at_k():

@@ -3,7 +3,8 @@
     .venv/bin/python tools/build_dictionary.py     # writes data/bible/en_es_dictionary.tsv (seconds)
 
 How (also written at the top of the file it makes):
-1. Tokenize every verse present in both Bibles with helpers.corpus.tokenize (as the lesson does).
+1. Tokenize every verse present in both Bibles as the lesson does (helpers.bilingual.tokenize_verse, which
+   gives the same tokens as helpers.corpus.tokenize).
 2. Keep words that occur in at least MIN_VERSES verses in their language.
 3. For each English word e and Spanish word s, the Dice coefficient over verses:
    dice = 2 * verses(e and s) / (verses(e) + verses(s)).
@@ -15,18 +16,13 @@ How (also written at the top of the file it makes):
 Never run by a lesson or a test; its output is committed.
 """
 import random
-import sys
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # a tool run from a checkout; lessons use the installed helpers
-
-from helpers.bilingual import BIBLE_DIR, DICTIONARY_FILE, aligned_verses  # noqa: E402
-from helpers.corpus import is_stopword  # noqa: E402
+from helpers.bilingual import BIBLE_DIR, DICTIONARY_FILE, aligned_verses
+from helpers.corpus import is_stopword
 
 MIN_VERSES = 20
 MIN_DICE = 0.45
