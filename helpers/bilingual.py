@@ -16,7 +16,9 @@ import re
 from pathlib import Path
 
 from helpers.errors import CourseError
+from helpers.files import decode_text_file
 from helpers.paths import DATA_DIR
+from helpers.words import check_trainable
 
 BIBLE_DIR = DATA_DIR / "bible"
 BIBLES = {"en": "kjv.tsv.bz2", "es": "rv1909.tsv.bz2"}
@@ -109,8 +111,6 @@ def read_dictionary(path):
     ``english<TAB>spanish<TAB>dice<TAB>split``; each row is one pair, ``split`` is ``seed`` or ``test``.
     Raises ``CourseError`` for a missing or damaged file.
     """
-    from helpers.corpus import decode_text_file
-
     path = Path(path)
     text = decode_text_file(path, what="dictionary file", fix=_REBUILD)
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -247,7 +247,6 @@ def train_model(sentences, **settings):
 
     from gensim.models import Word2Vec
 
-    from helpers.corpus import check_trainable
 
     if not isinstance(sentences, list):
         sentences = list(sentences)
