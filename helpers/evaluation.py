@@ -366,8 +366,8 @@ def pairs_score(wv, pairs, min_items=MIN_ITEMS):
 
 def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS):
     """Compare two models on the same word pairs: return a dict with the ρ of each (``rho_a``,
-    ``rho_b``), their ``difference`` (a − b), the 95 % interval of that difference (``low``, ``high``)
-    and ``covered`` (lesson 06).
+    ``rho_b``), their ``difference`` (a − b, of the rounded values), the 95 % interval of that
+    difference (``low``, ``high``) and ``covered`` (lesson 06).
 
     Only pairs that *both* models cover count. The interval comes from a **paired** bootstrap:
     ``samples`` times, draw that many pairs at random (with repeats) and recompute both ρ on the
@@ -389,5 +389,7 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
     def rounded(value):
         return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
-    return {"rho_a": rounded(rho_a), "rho_b": rounded(rho_b), "difference": rounded(rho_a - rho_b),
+    # the difference of the two rounded scores, as a reader computes it from them (and as stable)
+    return {"rho_a": rounded(rho_a), "rho_b": rounded(rho_b),
+            "difference": rounded(rounded(rho_a) - rounded(rho_b)),
             "low": rounded(low), "high": rounded(high), "covered": len(kept)}
