@@ -47,7 +47,8 @@ def check_perplexity(perplexity, n_points):
         return not_yet(f"perplexity {perplexity} is not above 0: it is a number of neighbours, so try 2 to 5.")
     if 3 * perplexity >= n_points - 1:
         return not_yet(f"perplexity {perplexity} is too high for {n_points} points: the Barnes-Hut "
-                       f"rule of thumb wants 3 × perplexity < points − 1, so stay below ({n_points} − 1) / 3 ≈ {limit:.1f}.")
+                       f"rule of thumb wants 3 × perplexity < points − 1, so stay below ({n_points} − 1) / 3 "
+                       f"≈ {limit:.1f}.")
     if perplexity < 3 and n_points > 10:
         return right(f"perplexity {perplexity} is valid for {n_points} points, but below about 3 t-SNE gets "
                      "unstable and can fling single words far out: try 3 to 5 as well.")
