@@ -231,7 +231,7 @@ def test_scoring_is_silent(caplog):
 
 # --- split_word_pairs / pairs_score / paired_bootstrap (lesson 06) ------------------------------
 
-from helpers.evaluation import pairs_score, paired_bootstrap, split_word_pairs  # noqa: E402
+from helpers.evaluation import paired_bootstrap, pairs_score, split_word_pairs  # noqa: E402
 
 
 def test_split_word_pairs_gives_two_fixed_disjoint_halves_over_the_whole_range():
@@ -261,7 +261,7 @@ def human_ordered_vectors(pairs, size=2):
     words, vectors = [], []
     scores = [score for _, _, score in pairs]
     low, high = min(scores), max(scores)
-    for index, (a, b, score) in enumerate(pairs):
+    for index, (_, _, score) in enumerate(pairs):
         angle = (1 - (score - low) / (high - low + 1e-9)) * np.pi * 0.9
         for word, vector in ((f"a{index}", [1.0, 0.0]), (f"b{index}", [np.cos(angle), np.sin(angle)])):
             words.append(word)

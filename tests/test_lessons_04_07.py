@@ -4,7 +4,6 @@ import ast
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import helpers

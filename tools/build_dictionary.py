@@ -69,11 +69,11 @@ def main():
     with open(out, "w", encoding="utf-8", newline="\n") as file:
         file.write(
             "# English-Spanish word pairs induced from the verse-aligned KJV and Reina-Valera 1909 Bibles\n"
-            "# by tools/build_dictionary.py: words in >= %d verses (tokenized by helpers.corpus.tokenize),\n"
-            "# Dice coefficient over verse co-occurrence, mutual best matches, dice >= %.2f, English\n"
-            "# stopwords dropped; rows shuffled (seed %d, so the first n seed rows are a random sample);\n"
-            "# the first %d rows are marked 'test' (held out), the rest 'seed'.\n"
-            "# Public Domain, like the two Bibles (see data/README.md).\n" % (MIN_VERSES, MIN_DICE, SEED, TEST_SIZE))
+            f"# by tools/build_dictionary.py: words in >= {MIN_VERSES} verses (tokenized by helpers.corpus.tokenize),\n"
+            f"# Dice coefficient over verse co-occurrence, mutual best matches, dice >= {MIN_DICE:.2f}, English\n"
+            f"# stopwords dropped; rows shuffled (seed {SEED}, so the first n seed rows are a random sample);\n"
+            f"# the first {TEST_SIZE} rows are marked 'test' (held out), the rest 'seed'.\n"
+            "# Public Domain, like the two Bibles (see data/README.md).\n")
         file.write("english\tspanish\tdice\tsplit\n")
         for rank in order:  # rows in shuffled order: the first n seed rows are a random sample
             en, es, dice = found[rank]
