@@ -140,38 +140,3 @@ def test_pairs_per_second():
         with pytest.raises(CourseError):
             pairs_per_second(pairs, seconds)
 
-
-# without_gensim_dot_message ----------------------------------------------------------------------
-
-def test_without_gensim_dot_message_hides_only_that_line(capsys):
-    import sys
-
-    from helpers.scratch import without_gensim_dot_message
-
-    with without_gensim_dot_message():
-        sys.stderr.write("Exception ignored in: ")
-        sys.stderr.write("'gensim.models.word2vec_inner.our_dot_float'")
-        sys.stderr.write("\n")
-        sys.stderr.write("a real warning\nand a last line without newline")
-    assert capsys.readouterr().err == "a real warning\nand a last line without newline"
-
-
-def test_without_gensim_dot_message_restores_stderr_after_an_error():
-    import sys
-
-    from helpers.scratch import without_gensim_dot_message
-
-    before = sys.stderr
-    with pytest.raises(ZeroDivisionError):
-        with without_gensim_dot_message():
-            1 / 0
-    assert sys.stderr is before
-
-
-def test_without_gensim_dot_message_lets_gensim_train():
-    from helpers.scratch import without_gensim_dot_message
-
-    with without_gensim_dot_message():
-        model = Word2Vec([["a", "b", "c"]] * 20, vector_size=4, min_count=1, sg=1, hs=0, negative=2,
-                         epochs=2, workers=1, seed=1)
-    assert len(model.wv) == 3
