@@ -7,6 +7,7 @@ enough training pairs.
 
     >>> wv = helpers.scratch.keyed_vectors(words, vectors)          # words: n str, vectors: n × d
     >>> helpers.scratch.compare_scores({"NumPy": wv, "gensim": model.wv})
+    >>> helpers.scratch.compare_pair_scores({"NumPy": wv}, {"WS353 reporting": reporting})
     >>> helpers.scratch.neighbours_side_by_side({"NumPy": wv, "gensim": model.wv}, ["city", "music"])
 """
 import math
@@ -79,14 +80,16 @@ class ComparisonTable(list):
         if not self:
             return "(empty table)"
         width = max(len("model"), *(len(row["model"]) for row in self))
-        header = f"{'model':<{width}}" + "".join(f"  {name + ' ρ':>14}  {'covered':>9}" for name in self.datasets)
+        columns = {name: max(14, len(name) + 2) for name in self.datasets}
+        header = f"{'model':<{width}}" + "".join(f"  {name + ' ρ':>{columns[name]}}  {'covered':>9}"
+                                                 for name in self.datasets)
         lines = [header]
         for row in self:
             cells = []
             for name in self.datasets:
                 score = "–" if row[name] is None else f"{row[name]:.2f}"
                 covered = f"{row[name + ' covered']}/{row[name + ' total']}"
-                cells.append(f"  {score:>14}  {covered:>9}")
+                cells.append(f"  {score:>{columns[name]}}  {covered:>9}")
             lines.append(f"{row['model']:<{width}}" + "".join(cells))
         return "\n".join(lines)
 
@@ -122,6 +125,60 @@ def compare_scores(models, datasets=("WordSim353", "SimLex-999")):
             row[dataset + " total"] = found["total"]
         rows.append(row)
     return ComparisonTable(rows, datasets)
+
+
+def compare_pair_scores(models, pair_sets, min_items=20):
+    """Score several models on lists of word pairs and return a ``ComparisonTable``, like
+    ``compare_scores`` but for pairs you pass in, such as the reporting half of WordSim353
+    (``helpers.evaluation.split_word_pairs``, lesson 06), so that a setting tuned on one half is
+    reported on the other.
+
+    ``models`` maps a name to word vectors (``KeyedVectors`` or a gensim model); ``pair_sets`` maps
+    a column name to a list of ``(word1, word2, human_score)``. Each score is Spearman's ρ on the pairs
+    that model covers (words matched ignoring case), rounded to 2 places, or ``None`` (shown as –)
+    when it covers fewer than ``min_items`` pairs.
+    """
+    from scipy.stats import spearmanr
+
+    if not isinstance(models, dict) or not models:
+        raise CourseError("models must be a dict such as {'NumPy': wv, 'gensim': model.wv}, with at least one model.")
+    if not isinstance(pair_sets, dict) or not pair_sets:
+        raise CourseError("pair_sets must be a dict such as {'WS353 reporting': reporting}, "
+                          "with at least one list of word pairs.")
+    checked = {}
+    for name, pairs in pair_sets.items():
+        if isinstance(pairs, str) or not hasattr(pairs, "__iter__"):
+            raise CourseError(f"pair_sets[{name!r}] must be a list of (word1, word2, human_score), "
+                              f"got {type(pairs).__name__}.")
+        pairs = list(pairs)
+        if not pairs:
+            raise CourseError(f"pair_sets[{name!r}] holds no word pairs: pass a non-empty list.")
+        for pair in pairs:
+            if (isinstance(pair, str) or not hasattr(pair, "__len__") or len(pair) != 3
+                    or not all(isinstance(word, str) for word in pair[:2])):
+                raise CourseError(f"Each word pair must be (word1, word2, human_score), got {pair!r:.60}.")
+        checked[str(name)] = pairs
+    rows = []
+    for model_name, wv in models.items():
+        wv = getattr(wv, "wv", wv)
+        if not hasattr(wv, "key_to_index"):
+            raise CourseError(f"models[{model_name!r}] must be word vectors (KeyedVectors) or a gensim model, "
+                              f"got {type(wv).__name__}.")
+        upper = {key.upper(): key for key in reversed(wv.index_to_key)}  # the most frequent form wins
+        row = {"model": str(model_name)}
+        for name, pairs in checked.items():
+            human, cosines = [], []
+            for a, b, score in pairs:
+                if a.upper() in upper and b.upper() in upper:
+                    human.append(float(score))
+                    cosines.append(float(wv.similarity(upper[a.upper()], upper[b.upper()])))
+            rho = None
+            if len(human) >= max(min_items, 3):
+                rho = float(spearmanr(human, cosines)[0])
+                rho = None if math.isnan(rho) else round(rho, 2)
+            row[name], row[name + " covered"], row[name + " total"] = rho, len(human), len(pairs)
+        rows.append(row)
+    return ComparisonTable(rows, checked)
 
 
 def neighbours_side_by_side(models, words, topn=3):
@@ -190,60 +247,3 @@ def pairs_per_second(n_pairs, seconds):
     rate = n_pairs / seconds
     return 0.0 if rate == 0 else float(f"{rate:.1e}")
 
-
-# gensim 4.4 compiled with Cython declares BLAS's sdot as returning -1 on error. On processors where
-# gensim uses sdot (gensim.models.word2vec_inner.FAST_VERSION == 1), a dot product that is exactly -1.0 is
-# taken for an error: Python prints this line (with no traceback), and gensim uses 0 for that one product.
-# See gensim issue #3642. The message is a false alarm; training is not otherwise affected.
-GENSIM_DOT_MESSAGE = "gensim.models.word2vec_inner.our_dot"
-
-
-class _WithoutGensimDotMessage:
-    """A text stream that forwards whole lines to ``stream``, except gensim's false 'Exception ignored' line."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.pending = ""
-
-    def write(self, text):
-        self.pending += text
-        *lines, self.pending = self.pending.split("\n")
-        for line in lines:
-            if GENSIM_DOT_MESSAGE not in line:
-                self.stream.write(line + "\n")
-        return len(text)
-
-    def flush(self):
-        if self.pending and GENSIM_DOT_MESSAGE not in self.pending:
-            self.stream.write(self.pending)
-        self.pending = ""
-        self.stream.flush()
-
-    def __getattr__(self, name):
-        return getattr(self.stream, name)
-
-
-class without_gensim_dot_message:
-    """Context manager: while gensim trains inside it, hide only the false alarm
-    ``Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'`` that gensim 4.4 prints on
-    some processors (gensim issue #3642; the training is fine). Every other message still shows.
-
-        >>> with helpers.scratch.without_gensim_dot_message():
-        ...     model = Word2Vec(sentences, ...)
-    """
-
-    def __enter__(self):
-        import sys
-
-        self._saved = sys.stderr
-        sys.stderr = _WithoutGensimDotMessage(self._saved)
-        return self
-
-    def __exit__(self, *exc):
-        import sys
-
-        try:
-            sys.stderr.flush()
-        finally:
-            sys.stderr = self._saved
-        return False

@@ -15,7 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = [ROOT / "notebooks" / name for name in
            ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb",
-            "11_contextual.ipynb", "12_sounds_and_voices.ipynb")]
+            "08_inside_word2vec.ipynb", "09_directions_of_meaning.ipynb", "11_contextual.ipynb",
+            "12_sounds_and_voices.ipynb")]
 
 
 def cells(path):

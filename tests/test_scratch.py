@@ -5,8 +5,15 @@ from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import CourseError
 from helpers.evaluation import read_word_pairs
-from helpers.scratch import (ComparisonTable, check_enough_pairs, compare_scores, keyed_vectors,
-                             neighbours_side_by_side, pairs_per_second)
+from helpers.scratch import (
+    ComparisonTable,
+    check_enough_pairs,
+    compare_pair_scores,
+    compare_scores,
+    keyed_vectors,
+    neighbours_side_by_side,
+    pairs_per_second,
+)
 
 
 @pytest.fixture(scope="module")
@@ -141,37 +148,40 @@ def test_pairs_per_second():
             pairs_per_second(pairs, seconds)
 
 
-# without_gensim_dot_message ----------------------------------------------------------------------
 
-def test_without_gensim_dot_message_hides_only_that_line(capsys):
-    import sys
+# compare_pair_scores -----------------------------------------------------------------------------
 
-    from helpers.scratch import without_gensim_dot_message
-
-    with without_gensim_dot_message():
-        sys.stderr.write("Exception ignored in: ")
-        sys.stderr.write("'gensim.models.word2vec_inner.our_dot_float'")
-        sys.stderr.write("\n")
-        sys.stderr.write("a real warning\nand a last line without newline")
-    assert capsys.readouterr().err == "a real warning\nand a last line without newline"
-
-
-def test_without_gensim_dot_message_restores_stderr_after_an_error():
-    import sys
-
-    from helpers.scratch import without_gensim_dot_message
-
-    before = sys.stderr
-    with pytest.raises(ZeroDivisionError):
-        with without_gensim_dot_message():
-            1 / 0
-    assert sys.stderr is before
+def test_compare_pair_scores_agrees_with_compare_scores_on_the_whole_benchmark(benchmark_wv):
+    pairs = read_word_pairs("WordSim353")
+    sets = {"WS353 all pairs": pairs}
+    table = compare_pair_scores({"random": benchmark_wv}, sets)
+    assert sets == {"WS353 all pairs": pairs}, "the caller's dict is left alone"
+    whole = compare_scores({"random": benchmark_wv}, datasets="WordSim353").score("random")
+    assert table.score("random", "WS353 all pairs") == round(whole, 2)
+    lines = repr(table).splitlines()
+    assert "WS353 all pairs ρ" in lines[0] and "353/353" in lines[1]
+    assert len(lines[0]) == len(lines[1]), "the columns line up"
 
 
-def test_without_gensim_dot_message_lets_gensim_train():
-    from helpers.scratch import without_gensim_dot_message
+def test_compare_pair_scores_counts_coverage_and_ignores_case():
+    wv = keyed_vectors(["tiger", "cat", "car"], np.array([[1.0, 0.1], [1.0, 0.0], [0.0, 1.0]]))
+    pairs = [("Tiger", "cat", 9.0), ("cat", "car", 1.0), ("tiger", "car", 2.0), ("cat", "unknown", 5.0)]
+    table = compare_pair_scores({"tiny": wv}, {"few": pairs}, min_items=3)
+    assert table[0]["few covered"] == 3 and table[0]["few total"] == 4 and table.score("tiny", "few") == 1.0
+    table = compare_pair_scores({"tiny": wv}, {"few": pairs})  # fewer than 20 covered pairs: no score
+    assert table.score("tiny", "few") is None and "–" in repr(table)
 
-    with without_gensim_dot_message():
-        model = Word2Vec([["a", "b", "c"]] * 20, vector_size=4, min_count=1, sg=1, hs=0, negative=2,
-                         epochs=2, workers=1, seed=1)
-    assert len(model.wv) == 3
+
+@pytest.mark.parametrize("models, pair_sets, message", [
+    ({}, {"x": [("a", "b", 1.0)]}, "models must be a dict"),
+    ({"m": None}, {"x": [("a", "b", 1.0)]}, "must be word vectors"),
+    ({"m": "wv"}, {}, "pair_sets must be a dict"),
+    ({"m": "wv"}, {"x": []}, "holds no word pairs"),
+    ({"m": "wv"}, {"x": "WordSim353"}, "must be a list of"),
+    ({"m": "wv"}, {"x": [("a", "b")]}, r"\(word1, word2, human_score\)"),
+    ({"m": "wv"}, {"x": ["ab1"]}, r"\(word1, word2, human_score\)"),
+])
+def test_compare_pair_scores_explains_bad_input(benchmark_wv, models, pair_sets, message):
+    models = {name: benchmark_wv if wv == "wv" else wv for name, wv in models.items()}
+    with pytest.raises(CourseError, match=message):
+        compare_pair_scores(models, pair_sets)
