@@ -279,3 +279,110 @@ def _nothing_covered(wv, rows, min_items):
             f"give a score (at least {min_items} covered items are needed; {found}). These benchmarks "
             "need a general English vocabulary of several thousand words: train on more English text, "
             "or evaluate on your own task instead, with word pairs you write yourself (lesson 06).")
+
+
+# --- Tuning on one half, reporting on the other, and comparing two models fairly (lesson 06) ------
+
+SPLIT_SEED = 2024  # fixed for the course: the halves never change
+
+
+def split_word_pairs(dataset="WordSim353", seed=SPLIT_SEED):
+    """Return ``(tuning, reporting)``: the pairs of ``dataset`` cut into two fixed halves (lesson 06).
+
+    Settings are chosen on ``tuning`` and the chosen model is reported on ``reporting``, pairs that
+    took no part in the choice. Each is a list of ``(word1, word2, human_score)`` in file order.
+    The pairs are sorted by human score and each consecutive two go one to each half (which one by
+    a coin flip with ``seed``), so both halves span the whole range of scores.
+    """
+    pairs = read_word_pairs(dataset)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise CourseError(f"seed must be a whole number, got {seed!r}.")
+    order = sorted(range(len(pairs)), key=lambda index: (pairs[index][2], index))
+    flips = np.random.default_rng(seed).integers(0, 2, size=(len(order) + 1) // 2)
+    to_tuning = set()
+    for block, flip in enumerate(flips):
+        members = order[2 * block:2 * block + 2]
+        to_tuning.add(members[min(flip, len(members) - 1)])
+    tuning = [pair for index, pair in enumerate(pairs) if index in to_tuning]
+    reporting = [pair for index, pair in enumerate(pairs) if index not in to_tuning]
+    return tuning, reporting
+
+
+def _pair_arrays(wvs, pairs):
+    """Human scores and each model's cosine on the pairs every model in ``wvs`` covers (any case)."""
+    if isinstance(pairs, str) or not hasattr(pairs, "__iter__"):
+        raise CourseError(f"pairs must be a list of (word1, word2, human_score), got {type(pairs).__name__}.")
+    pairs = list(pairs)
+    if not pairs:
+        raise CourseError("There are no word pairs to score: pass a non-empty list, e.g. one half from "
+                          "split_word_pairs().")
+    for pair in pairs:
+        if (isinstance(pair, str) or not hasattr(pair, "__len__") or len(pair) != 3
+                or not all(isinstance(word, str) for word in pair[:2])):
+            raise CourseError(f"Each pair must be (word1, word2, human_score), got {pair!r:.60}.")
+    vocabs = [_upper_vocab(wv) for wv in wvs]
+    human, cosines, kept = [], [[] for _ in wvs], []
+    for a, b, score in pairs:
+        if all(a.upper() in vocab and b.upper() in vocab for vocab in vocabs):
+            human.append(float(score))
+            kept.append((a, b, score))
+            for sims, wv, vocab in zip(cosines, wvs, vocabs):
+                with _quietly():
+                    sims.append(float(wv.similarity(wv.index_to_key[vocab[a.upper()]],
+                                                    wv.index_to_key[vocab[b.upper()]])))
+    return np.array(human), [np.array(sims) for sims in cosines], kept
+
+
+def _spearman_rows(human, model):
+    """Spearman ρ of each row of ``human`` with the same row of ``model`` (2-D arrays), ties averaged."""
+    from scipy.stats import rankdata
+
+    x, y = rankdata(human, axis=1), rankdata(model, axis=1)
+    x -= x.mean(axis=1, keepdims=True)
+    y -= y.mean(axis=1, keepdims=True)
+    with np.errstate(all="ignore"):
+        return (x * y).sum(axis=1) / np.sqrt((x * x).sum(axis=1) * (y * y).sum(axis=1))
+
+
+def pairs_score(wv, pairs, min_items=MIN_ITEMS):
+    """Return ``(rho, covered)``: the Spearman ρ of ``wv`` on the ``pairs`` it covers (rounded to 2
+    places) and how many it covers. ``pairs`` is a list of ``(word1, word2, human_score)``, such as
+    one half from ``split_word_pairs``. Raises ``CourseError`` below ``min_items`` covered pairs."""
+    wv = _keyed_vectors(wv)
+    human, (model,), kept = _pair_arrays([wv], pairs)
+    if len(kept) < max(min_items, 3):
+        raise CourseError(_nothing_covered(wv, [_row("these pairs", "Spearman ρ", None, len(kept), len(pairs),
+                                                     "pairs", min_items)], min_items))
+    rho = _spearman_rows(human[None, :], model[None, :])[0]
+    return round(float(rho), 2), len(kept)
+
+
+def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS):
+    """Compare two models on the same word pairs: return a dict with the ρ of each (``rho_a``,
+    ``rho_b``), their ``difference`` (a − b, of the rounded values), the 95 % interval of that
+    difference (``low``, ``high``) and ``covered`` (lesson 06).
+
+    Only pairs that *both* models cover count. The interval comes from a **paired** bootstrap:
+    ``samples`` times, draw that many pairs at random (with repeats) and recompute both ρ on the
+    *same* draw. If the interval excludes 0, the difference is more than the luck of which pairs
+    the benchmark happens to hold. Numbers are rounded to 2 places.
+    """
+    wv_a, wv_b = _keyed_vectors(wv_a), _keyed_vectors(wv_b)
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 100:
+        raise CourseError(f"samples must be a whole number of resamples, 100 or more, got {samples!r}.")
+    human, (sims_a, sims_b), kept = _pair_arrays([wv_a, wv_b], pairs)
+    if len(kept) < max(min_items, 3):
+        raise CourseError(f"The two models both cover only {len(kept)} of these {len(pairs)} pairs; at least "
+                          f"{max(min_items, 3)} are needed to compare them. Use more pairs, or models with "
+                          "larger vocabularies.")
+    rho_a, rho_b = (_spearman_rows(human[None, :], sims[None, :])[0] for sims in (sims_a, sims_b))
+    draws = np.random.default_rng(seed).integers(0, len(human), size=(samples, len(human)))
+    differences = (_spearman_rows(human[draws], sims_a[draws]) - _spearman_rows(human[draws], sims_b[draws]))
+    low, high = np.nanpercentile(differences, [2.5, 97.5])
+    def rounded(value):
+        return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+    # the difference of the two rounded scores, as a reader computes it from them (and as stable)
+    return {"rho_a": rounded(rho_a), "rho_b": rounded(rho_b),
+            "difference": rounded(rounded(rho_a) - rounded(rho_b)),
+            "low": rounded(low), "high": rounded(high), "covered": len(kept)}

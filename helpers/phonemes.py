@@ -230,7 +230,7 @@ def phoneme_features(phonemes, table=None):
         raise CourseError("phoneme_features() needs a list of phonemes, such as ['P', 'B'], not one string.")
     if table is None:
         table = load_feature_table()
-    names, rows = table
+    _names, rows = table  # (feature names, {segment: values})
     features = []
     for phone in phonemes:
         sound = strip_stress(phone)

@@ -201,3 +201,120 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
     ax.set(xlabel="how often the word appears in the corpus (log scale)", ylabel="length of its vector (norm)",
            title="Vector length against word frequency")
     return ax
+
+
+# --- Labels that do not collide, and one style per group across a lesson (lessons 05 and 06) ------
+# A greedy "repel" step: each label tries a few places around its point, in a fixed order, and takes
+# the first where it covers no label written before it and no other point (or, if none is free, the
+# place where it overlaps least). Deterministic, and small enough to read.
+
+_NEAR = [(4, 3), (4, -11), (-4, 3), (-4, -11), (0, 7), (0, -15), (7, -4), (-7, -4)]
+# the places a label tries, nearest first: right above, right below, left above, ... then further out
+_LABEL_OFFSETS = _NEAR + [(dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4))
+                          for scale in (2, 3) for dx, dy in _NEAR]
+_ALIGN = {1: "left", 0: "center", -1: "right"}
+_VISIBLE = [colour for colour in PALETTE if colour != "#F0E442"]  # yellow does not show on white
+
+
+def group_styles(groups):
+    """Return ``{group: (colour, marker)}`` for the distinct names in ``groups`` (a list, or a dict whose
+    keys are the groups), in order. Pass the same styles to every figure of a lesson, so a group keeps
+    its colour and shape even when a figure shows only some groups. Yellow is left out: it does not
+    show on a white background."""
+    names = list(dict.fromkeys(groups))
+    if not names:
+        raise CourseError("There are no groups to give styles to: pass at least one group name.")
+    return {name: (_VISIBLE[i % len(_VISIBLE)], MARKERS[i % len(MARKERS)]) for i, name in enumerate(names)}
+
+
+def _overlap(box, others):
+    """Total area (pixels²) that ``box`` (x0, y0, x1, y1) shares with the rows of ``others``."""
+    if not len(others):
+        return 0.0
+    width = np.clip(np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0]), 0, None)
+    height = np.clip(np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1]), 0, None)
+    return float((width * height).sum())
+
+
+def label_points(ax, points, labels, fontsize=8.5):
+    """Write each of ``labels`` beside its point (``points``: n x 2, in data coordinates) so that labels
+    do not cover each other or other points (lessons 05 and 06); returns the list of text objects.
+
+    Call it after everything else is drawn and the axis limits are set, since it measures in pixels.
+    A figure without a layout engine gets ``tight_layout()`` first (as the lessons apply anyway), so the
+    labels are measured where they will be drawn. A label that finds no free place takes the one where
+    it overlaps least.
+    """
+    labels = list(labels)
+    points = _check_points(points, labels)
+    figure = ax.figure
+    ax.autoscale_view()
+    if figure.get_layout_engine() is None:
+        figure.tight_layout()
+    renderer = figure.canvas.get_renderer()
+    pixels = ax.transData.transform(points)
+    dots = np.column_stack([pixels - 4, pixels + 4])  # the space each point's marker takes
+    axes_box = ax.get_window_extent(renderer)
+    placed, texts = [], []
+    for index, (label, point) in enumerate(zip(labels, points)):
+        best = None
+        others = np.delete(dots, index, axis=0)
+        for dx, dy in _LABEL_OFFSETS:
+            text = ax.annotate(label, point, textcoords="offset points", xytext=(dx, dy), fontsize=fontsize,
+                               ha=_ALIGN[int(np.sign(dx))], path_effects=_HALO)
+            extent = text.get_window_extent(renderer)
+            box = np.array([extent.x0 - 1, extent.y0 - 1, extent.x1 + 1, extent.y1 + 1])
+            outside = (max(0, axes_box.x0 - box[0]) + max(0, box[2] - axes_box.x1)
+                       + max(0, axes_box.y0 - box[1]) + max(0, box[3] - axes_box.y1)) * 50
+            cost = _overlap(box, np.array(placed).reshape(-1, 4)) + _overlap(box, others) + outside
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, text, box)
+            else:
+                text.remove()
+            if cost == 0:
+                break
+        placed.append(best[2])
+        texts.append(best[1])
+    return texts
+
+
+def scatter_groups(points, labels, groups, styles=None, ax=None, title="Words in two dimensions", *,
+                   label_words=None, xlabel="dimension 1", ylabel="dimension 2", legend=True, fontsize=8.5):
+    """Draw labelled points coloured and shaped by group, with labels that do not collide
+    (lessons 05 and 06); returns the ``Axes``.
+
+    ``points``: n x 2; ``labels``: n words; ``groups``: n group names; ``styles``: ``{group: (colour,
+    marker)}`` from ``group_styles`` (the same for every figure of a lesson), or ``None`` to make one.
+    ``label_words`` labels only those words (say so in the text); by default every point is labelled.
+    """
+    labels = list(labels)
+    points = _check_points(points, labels)
+    groups = list(groups)
+    if len(groups) != len(labels):
+        raise CourseError(f"Expected one group per label: got {len(groups)} groups for {len(labels)} labels.")
+    styles = group_styles(groups) if styles is None else styles
+    missing = [group for group in dict.fromkeys(groups) if group not in styles]
+    if missing:
+        raise CourseError(f"styles has no colour for the group(s) {missing}: make the styles from every "
+                          "group of the lesson, helpers.plotting.group_styles(...).")
+    ax = _axes(ax)
+    for group in dict.fromkeys(groups):
+        colour, marker = styles[group]
+        mask = np.array([g == group for g in groups])
+        ax.scatter(points[mask, 0], points[mask, 1], color=colour, marker=marker, label=group, s=30,
+                   edgecolors="white", linewidths=0.4, zorder=3)
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if legend:
+        ax.legend(loc="best", fontsize=8, framealpha=0.8)
+    if label_words is not None:
+        unknown = [word for word in label_words if word not in labels]
+        if unknown:
+            raise CourseError(f"label_words has words that are not plotted: {unknown[:5]}. Pick words "
+                              "from the labels you passed.")
+        chosen = [labels.index(word) for word in dict.fromkeys(label_words)]
+    else:
+        chosen = list(range(len(labels)))
+    label_points(ax, points[chosen], [labels[i] for i in chosen], fontsize=fontsize)
+    return ax

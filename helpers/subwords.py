@@ -50,12 +50,16 @@ def char_ngrams(word, min_n=3, max_n=6):
 
     The word is padded as ``<word>``; pieces of ``min_n`` to ``max_n`` characters are listed,
     shortest first: ``char_ngrams("where", 3, 3)`` -> ``['<wh', 'whe', 'her', 'ere', 're>']``.
+
+    Lesson 07 writes this cutting itself and checks it against gensim's ``compute_ngrams``. This
+    helper keeps no second copy of the algorithm: it checks its input, then calls gensim's function,
+    so the lesson, the helpers and the trained models share one definition.
     """
+    from gensim.models.fasttext import compute_ngrams
+
     _check_word(word)
     _check_lengths(min_n, max_n)
-    padded = f"<{word}>"
-    return [padded[start:start + n] for n in range(min_n, max_n + 1)
-            for start in range(len(padded) - n + 1)]
+    return list(compute_ngrams(word, min_n, max_n))
 
 
 def bucket_usage(words, min_n, max_n, bucket):

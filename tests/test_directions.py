@@ -4,8 +4,7 @@ import pytest
 from gensim.models import KeyedVectors
 from sklearn.linear_model import LogisticRegression
 
-from helpers import CourseError
-from helpers import directions
+from helpers import CourseError, directions
 
 WORDS = ["happy", "happily", "happiness", "sad", "sadness", "good", "goodness", "bad", "terrible",
          "awful", "lovely", "love", "loved", "hate", "hated", "nice", "great", "poor"]

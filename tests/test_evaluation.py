@@ -227,3 +227,112 @@ def test_scoring_is_silent(caplog):
         evaluate(wv)
     assert caught == [] and caplog.records == []
     assert logging.getLogger("gensim").level == logging.DEBUG  # set back as it was
+
+
+# --- split_word_pairs / pairs_score / paired_bootstrap (lesson 06) ------------------------------
+
+from helpers.evaluation import paired_bootstrap, pairs_score, split_word_pairs  # noqa: E402
+
+
+def test_split_word_pairs_gives_two_fixed_disjoint_halves_over_the_whole_range():
+    tuning, reporting = split_word_pairs("WordSim353")
+    assert (len(tuning), len(reporting)) == (177, 176)
+    assert sorted(tuning + reporting) == sorted(read_word_pairs("WordSim353"))
+    assert not set(tuning) & set(reporting)
+    assert split_word_pairs("WordSim353") == (tuning, reporting)
+    means = [np.mean([score for _, _, score in half]) for half in (tuning, reporting)]
+    assert abs(means[0] - means[1]) < 0.2
+    assert split_word_pairs("WordSim353", seed=1) != (tuning, reporting)
+
+
+@pytest.mark.parametrize("bad", ["1", 1.5, None, True])
+def test_split_word_pairs_rejects_a_bad_seed(bad):
+    with pytest.raises(CourseError, match="seed"):
+        split_word_pairs("WordSim353", seed=bad)
+
+
+def test_split_word_pairs_unknown_dataset():
+    with pytest.raises(CourseError, match="Unknown word-pair dataset"):
+        split_word_pairs("MEN")
+
+
+def human_ordered_vectors(pairs, size=2):
+    """Vectors whose cosine for each pair rises with its human score: word1 along x, word2 at an angle."""
+    words, vectors = [], []
+    scores = [score for _, _, score in pairs]
+    low, high = min(scores), max(scores)
+    for index, (_, _, score) in enumerate(pairs):
+        angle = (1 - (score - low) / (high - low + 1e-9)) * np.pi * 0.9
+        for word, vector in ((f"a{index}", [1.0, 0.0]), (f"b{index}", [np.cos(angle), np.sin(angle)])):
+            words.append(word)
+            vectors.append(vector)
+    renamed = [(f"a{index}", f"b{index}", score) for index, (_, _, score) in enumerate(pairs)]
+    return keyed_vectors(words, np.array(vectors)), renamed
+
+
+def test_pairs_score_is_1_for_vectors_that_follow_the_human_order():
+    pairs = [("x", "y", float(score)) for score in range(30)]
+    wv, renamed = human_ordered_vectors(pairs)
+    assert pairs_score(wv, renamed) == (1.0, 30)
+
+
+def test_pairs_score_matches_word_pair_score_on_the_whole_file():
+    words = pair_words("WordSim353")
+    wv = keyed_vectors(words)
+    rho, covered = pairs_score(wv, read_word_pairs("WordSim353"))
+    assert rho == word_pair_score(wv, "WordSim353")
+    assert covered == evaluate(wv, ["WordSim353"]).row("WordSim353")["covered"]
+
+
+@pytest.mark.parametrize("pairs, message", [([], "no word pairs"), ("love sex 6.7", "list"),
+                                            ([("love", "sex")], "word1, word2, human_score")])
+def test_pairs_score_bad_pairs(pairs, message):
+    with pytest.raises(CourseError, match=message):
+        pairs_score(keyed_vectors(["love", "sex"]), pairs)
+
+
+def test_pairs_score_too_few_covered():
+    with pytest.raises(CourseError, match="Too few benchmark words"):
+        pairs_score(keyed_vectors(["love", "sex"]), read_word_pairs("WordSim353"))
+
+
+def test_paired_bootstrap_of_a_model_with_itself_is_exactly_zero():
+    words = pair_words("WordSim353")
+    wv = keyed_vectors(words)
+    result = paired_bootstrap(wv, wv, read_word_pairs("WordSim353"), samples=200)
+    assert (result["difference"], result["low"], result["high"]) == (0.0, 0.0, 0.0)
+    assert result["rho_a"] == result["rho_b"]
+
+
+def test_paired_bootstrap_finds_a_real_difference_and_repeats_exactly():
+    pairs = [("x", "y", float(score)) for score in range(60)]
+    good, renamed = human_ordered_vectors(pairs)
+    noise = keyed_vectors(good.index_to_key, size=2, seed=3)
+    result = paired_bootstrap(good, noise, renamed, samples=500)
+    assert result["rho_a"] == 1.0 and result["low"] > 0 and result["covered"] == 60
+    assert paired_bootstrap(good, noise, renamed, samples=500) == result
+
+
+def test_paired_bootstrap_uses_only_pairs_both_models_cover():
+    words = pair_words("WordSim353")
+    smaller = keyed_vectors(words[: len(words) // 2])
+    result = paired_bootstrap(keyed_vectors(words), smaller, read_word_pairs("WordSim353"), samples=100)
+    assert result["covered"] == pairs_score(smaller, read_word_pairs("WordSim353"))[1]
+
+
+@pytest.mark.parametrize("bad", [10, 0, 1.5, "1000", True])
+def test_paired_bootstrap_rejects_bad_samples(bad):
+    wv = keyed_vectors(pair_words("WordSim353"))
+    with pytest.raises(CourseError, match="samples"):
+        paired_bootstrap(wv, wv, read_word_pairs("WordSim353"), samples=bad)
+
+
+def test_paired_bootstrap_too_few_shared_pairs():
+    with pytest.raises(CourseError, match="both cover only"):
+        paired_bootstrap(keyed_vectors(["love", "sex"]), keyed_vectors(["love", "sex"]),
+                         read_word_pairs("WordSim353"))
+
+
+def test_paired_bootstrap_wants_vectors():
+    with pytest.raises(CourseError, match="Expected word vectors"):
+        paired_bootstrap("not vectors", keyed_vectors(["a", "b"]), read_word_pairs("WordSim353"))

@@ -97,3 +97,9 @@ def test_analogy_with_an_unknown_word_explains_it(wv):
 def test_analogy_answer_cannot_be_a_question_word(wv):
     feedback = check_analogy(wv, "man", "king", "woman", "king")
     assert not feedback and "one of the question words" in feedback.message
+
+
+def test_check_analogy_refuses_a_question_already_on_screen(wv):
+    shown = [("man", "king", "woman", "queen")]
+    feedback = check_analogy(wv, "man", "king", "woman", "queen", shown=shown)
+    assert not feedback.ok and "already in the table" in str(feedback)

@@ -1,4 +1,4 @@
-"""What lessons 01-03 show but cannot compare as output, and how their exercise cells are built.
+"""What lessons 01-03, 11 and 12 show but cannot compare as output, and how their exercise cells are built.
 
 - A timing table varies from run to run, so its cell carries the tag ``nbval-ignore-output`` and the
   claim beside it (skip-gram is slower than CBOW) is checked here, on CPU time, not in the lesson.
@@ -14,7 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = [ROOT / "notebooks" / name for name in
-           ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb")]
+           ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb",
+            "08_inside_word2vec.ipynb", "09_directions_of_meaning.ipynb", "11_contextual.ipynb",
+            "12_sounds_and_voices.ipynb")]
 
 
 def cells(path):

@@ -4,9 +4,7 @@ import zipfile
 
 import pytest
 
-from helpers import CourseError
-from helpers import lexicons
-
+from helpers import CourseError, lexicons
 
 # The packaged data (installed from requirements-data.txt) -----------------------------------------
 

@@ -10,8 +10,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MAX_LESSON = 12
 IGNORE_TAG = "nbval-ignore-output"
-# Lessons written before the cell tag existed; issue 9 moves their "# NBVAL_..." comments to tags.
-COMMENT_FORM_LESSONS = {f"{number:02}" for number in range(1, 8)}
 VOLATILE = re.compile(r" at 0x[0-9a-f]+>|np\.float(32|64)\(|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|/home/|/tmp/|"
                       r"/root/|/work/|[A-Z]:\\\\|\d+(\.\d+)? ?(ms|seconds|s)\b elapsed")
 
@@ -29,8 +27,8 @@ def code_cells(nb):
 
 
 def output_ignored(cell):
-    """nbval does not compare this cell's output: the cell tag, or the older ``# NBVAL_IGNORE_OUTPUT`` comment."""
-    return IGNORE_TAG in cell.metadata.get("tags", []) or "NBVAL_IGNORE_OUTPUT" in cell.source
+    """nbval does not compare this cell's output: it carries the cell tag ``nbval-ignore-output``."""
+    return IGNORE_TAG in cell.metadata.get("tags", [])
 
 
 def test_there_are_lessons():
@@ -105,23 +103,6 @@ def test_committed_from_one_clean_run(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_ignored_outputs_still_assert(path):
-    """The older comment form pairs the ignored output with an assertion in the cell itself. (A tagged cell's
-    robust check lives in tests/, where a learner does not read it.)"""
-    for cell in code_cells(read(path)):
-        if "NBVAL_IGNORE_OUTPUT" in cell.source:
-            assert "assert " in cell.source, "an ignored output is paired with a robust assertion"
-
-
-def lesson_params():
-    for path in NOTEBOOKS:
-        marks = []
-        if path.name[:2] in COMMENT_FORM_LESSONS:
-            marks = [pytest.mark.xfail(reason="issue 9 moves them to tags", strict=False)]
-        yield pytest.param(path, id=path.name, marks=marks)
-
-
-@pytest.mark.parametrize("path", list(lesson_params()))
 def test_no_test_scaffolding_in_what_learners_read(path):
     """nbval's switches are cell tags (``nbval-ignore-output``, ...), not ``# NBVAL_...`` comments in the code
     a learner reads."""

@@ -286,3 +286,77 @@ def test_plot_norms_rejects_bad_input():
         plot_norms([], [])
     with pytest.raises(CourseError, match="at least 1 to draw it on a log scale"):
         plot_norms([0, 2], [1.0, 2.0])
+
+
+# --- group_styles / label_points / scatter_groups: labels that do not collide --------------------
+
+from helpers.plotting import group_styles, label_points, scatter_groups  # noqa: E402
+
+
+def boxes(texts):
+    renderer = texts[0].figure.canvas.get_renderer()
+    return [text.get_window_extent(renderer) for text in texts]
+
+
+def test_group_styles_are_fixed_distinct_and_never_yellow():
+    styles = group_styles({"countries": [], "numbers": [], "months": [], "a": [], "b": [], "c": [], "d": []})
+    assert list(styles) == ["countries", "numbers", "months", "a", "b", "c", "d"]
+    assert "#F0E442" not in {colour for colour, _ in styles.values()}
+    assert len(set(styles.values())) == len(styles)
+    assert group_styles(["numbers", "numbers", "months"]) == {"numbers": styles["countries"],
+                                                               "months": styles["numbers"]}
+
+
+def test_group_styles_needs_a_group():
+    with pytest.raises(CourseError, match="no groups"):
+        group_styles([])
+
+
+def test_label_points_keeps_crowded_labels_apart():
+    rng = np.random.default_rng(0)
+    points = rng.normal(scale=0.3, size=(12, 2))
+    _, ax = plt.subplots(figsize=(6, 4))
+    ax.scatter(points[:, 0], points[:, 1])
+    ax.set(xlim=(-3, 3), ylim=(-3, 3))
+    texts = label_points(ax, points, [f"word{i}" for i in range(12)])
+    assert [text.get_text() for text in texts] == [f"word{i}" for i in range(12)]
+    extents = boxes(texts)
+    overlaps = sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1:])
+    assert overlaps == 0
+
+
+def test_label_points_bad_points():
+    _, ax = plt.subplots()
+    with pytest.raises(CourseError, match="one \\(x, y\\) pair per label"):
+        label_points(ax, [[0, 0]], ["a", "b"])
+
+
+def test_scatter_groups_uses_the_styles_it_is_given():
+    styles = group_styles(["countries", "numbers", "months"])
+    ax = scatter_groups([[0, 0], [1, 1], [2, 0]], ["two", "march", "june"], ["numbers", "months", "months"],
+                        styles, title="t")
+    colours = [to_hex(collection.get_facecolor()[0]) for collection in ax.collections]
+    assert colours == [styles["numbers"][0].lower(), styles["months"][0].lower()]
+    assert legend_texts(ax) == ["numbers", "months"]
+    assert sorted(text.get_text() for text in ax.texts) == ["june", "march", "two"]
+    assert isinstance(ax, Axes) and ax.get_title() == "t"
+
+
+def test_scatter_groups_label_words_and_no_legend():
+    ax = scatter_groups([[0, 0], [1, 1]], ["a", "b"], ["g", "g"], label_words=["b"], legend=False)
+    assert [text.get_text() for text in ax.texts] == ["b"] and ax.get_legend() is None
+
+
+def test_scatter_groups_group_without_a_style():
+    with pytest.raises(CourseError, match="no colour for the group"):
+        scatter_groups([[0, 0]], ["a"], ["new"], group_styles(["old"]))
+
+
+def test_scatter_groups_groups_that_do_not_fit():
+    with pytest.raises(CourseError, match="one group per label"):
+        scatter_groups([[0, 0], [1, 1]], ["a", "b"], ["g"])
+
+
+def test_scatter_groups_unknown_label_word():
+    with pytest.raises(CourseError, match="not plotted"):
+        scatter_groups([[0, 0]], ["a"], ["g"], label_words=["zzz"])

@@ -5,8 +5,7 @@ import wave
 import numpy as np
 import pytest
 
-from helpers import CourseError
-from helpers import speech
+from helpers import CourseError, speech
 
 
 def test_to_ipa_english_and_german():

@@ -9,7 +9,6 @@ installed).
 """
 from importlib import import_module
 
-
 OK_MARK = "[ok]"
 NOT_YET_MARK = "[not yet]"
 

@@ -66,11 +66,12 @@ def _call(cosine, a, b, call):
     return value
 
 
-def check_analogy(wv, a, b, c, expected):
+def check_analogy(wv, a, b, c, expected, shown=()):
     """Check an analogy the learner wrote, "``a`` is to ``b`` as ``c`` is to ``expected``".
 
     Right if ``expected`` is the model's top answer to ``most_similar(positive=[b, c], negative=[a])``;
-    otherwise the hint says what the model answered and where ``expected`` ranks.
+    otherwise the hint says what the model answered and where ``expected`` ranks. ``shown`` holds the
+    questions ``(a, b, c, expected)`` the lesson already answered on screen: copying one is not right.
     """
     words = (a, b, c, expected)
     for word in words:
@@ -81,10 +82,13 @@ def check_analogy(wv, a, b, c, expected):
     if expected in (a, b, c):
         return not_yet(f"{expected!r} is one of the question words, and most_similar never answers with "
                        "those: pick an answer that is a fourth word.")
+    if tuple(words) in {tuple(question) for question in shown}:
+        return not_yet(f"{a} : {b} :: {c} : {expected}? is already in the table above: find a question of "
+                       "your own (the same kind of relation with other words is fine).")
     answers = [word for word, _ in solve_analogy(wv, a, b, c, topn=10)]
     if answers[0] == expected:
         return right(f"Right: the model answers {expected!r} to {a} : {b} :: {c} : ?")
     where = (f"{expected!r} ranks {answers.index(expected) + 1}" if expected in answers
              else f"{expected!r} is not in its top 10")
-    return not_yet(f"the model's top answer is {answers[0]!r}, and {where}. Try a relation the corpus has "
-                   "many examples of, such as a country and its adjective (france : french).")
+    return not_yet(f"the model's top answer is {answers[0]!r}, and {where}. Try a kind of relation the "
+                   "corpus has many examples of, like those that got a ✓ in the table above.")

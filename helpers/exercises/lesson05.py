@@ -30,12 +30,13 @@ def check_relation_pairs(wv, pairs):
             hint = f" Close words that are: {', '.join(close)}." if close else ""
             return not_yet(f"{word!r} is not in the vocabulary, so it has no vector to draw.{hint} "
                            "Use lowercase, or pick another pair.")
-    return right(f"{len(distinct)} pairs, every word in the vocabulary. Now compare the arrows with the "
-                 "adjective ones.")
+    return right(f"{len(distinct)} pairs, every word in the vocabulary. Now measure the relation and "
+                 "compare it with the adjectives'.")
 
 
 def check_perplexity(perplexity, n_points):
-    """Check ``perplexity`` suits t-SNE on ``n_points`` points: above 0 and 3 x perplexity < n_points - 1."""
+    """Check ``perplexity`` suits t-SNE on ``n_points`` points: above 0 and 3 x perplexity < n_points - 1
+    (the rule of thumb of Barnes-Hut t-SNE; scikit-learn itself only needs perplexity < n_points)."""
     limit = (n_points - 1) / 3
     if isinstance(perplexity, bool) or not isinstance(perplexity, numbers.Real):
         return not_yet(f"perplexity should be a number, like 5, not {perplexity!r}.")
@@ -44,8 +45,9 @@ def check_perplexity(perplexity, n_points):
     if perplexity <= 0:
         return not_yet(f"perplexity {perplexity} is not above 0: it is a number of neighbours, so try 2 to 5.")
     if 3 * perplexity >= n_points - 1:
-        return not_yet(f"perplexity {perplexity} is too high for {n_points} points: t-SNE wants "
-                       f"3 × perplexity < points − 1, so stay below ({n_points} − 1) / 3 ≈ {limit:.1f}.")
+        return not_yet(f"perplexity {perplexity} is too high for {n_points} points: the Barnes-Hut "
+                       f"rule of thumb wants 3 × perplexity < points − 1, so stay below ({n_points} − 1) / 3 "
+                       f"≈ {limit:.1f}.")
     if perplexity < 3 and n_points > 10:
         return right(f"perplexity {perplexity} is valid for {n_points} points, but below about 3 t-SNE gets "
                      "unstable and can fling single words far out: try 3 to 5 as well.")

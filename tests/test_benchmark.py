@@ -1,0 +1,36 @@
+"""tools/benchmark.py: the speed lines it reports come from the lessons' own (untested) timing cells."""
+import importlib.util
+from pathlib import Path
+
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("benchmark", ROOT / "tools" / "benchmark.py")
+benchmark = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(benchmark)
+
+
+def cell(text, tags=()):
+    made = new_code_cell("print(...)", outputs=[new_output("stream", name="stdout", text=text)])
+    made.metadata["tags"] = list(tags)
+    return made
+
+
+def test_speed_lines_come_only_from_ignored_cells():
+    nb = new_notebook(cells=[
+        cell("NumPy SGNS :   7.1 s, 560,000 pairs/s\ngensim SGNS: 3.0 s, 1,300,000 pairs/s\nother line\n",
+             tags=["nbval-ignore-output"]),
+        cell("gensim is 2.3× faster\n", tags=["nbval-ignore-output", "solution"]),
+        cell("a stored, compared line about 10 pairs/s\n"),  # compared by nbval: not a timing
+    ])
+    assert benchmark.speed_lines(nb) == ["NumPy SGNS :   7.1 s, 560,000 pairs/s",
+                                         "gensim SGNS: 3.0 s, 1,300,000 pairs/s", "gensim is 2.3× faster"]
+
+
+def test_no_speed_lines_in_an_empty_notebook():
+    assert benchmark.speed_lines(new_notebook()) == []
+
+
+def test_budgets():
+    assert benchmark.budget(Path("06_evaluating_and_tuning.ipynb")) == 60
+    assert benchmark.budget(Path("08_inside_word2vec.ipynb")) == 20

@@ -1,0 +1,42 @@
+"""Does splitting the real corpus into sentences change the main model? (lesson 01, section 5)
+
+    python tools/compare_corpus_units.py
+
+Trains the main model (helpers.training.MAIN_SETTINGS) twice per seed: on the course's units (one per
+Wikipedia line, one per news story) and on the same text cut into sentences with
+helpers.corpus.split_sentences, then prints Spearman's rho on WordSim353 and SimLex-999. Takes a few
+minutes on one core. Note: MAIN_SETTINGS were chosen on the units, which favours them.
+"""
+from gensim.models import Word2Vec
+
+from helpers import corpus
+from helpers.evaluation import word_pair_score
+from helpers.training import MAIN_SETTINGS
+
+
+def sentence_corpus():
+    """Yield token lists: the real corpus's text, cut at sentence ends instead of lines and stories."""
+    texts = [text for _title, text in corpus.wiki_articles()]
+    with open(corpus.gensim_data_path(corpus.LEE_FILE), encoding="utf-8") as stories:
+        texts += stories.readlines()
+    for text in texts:
+        for paragraph in text.split("\n"):
+            for sentence in corpus.split_sentences(paragraph):
+                tokens = corpus.tokenize(sentence)
+                if len(tokens) > 1:
+                    yield tokens
+
+
+def main(seeds=(42, 7)):
+    versions = {"units": list(corpus.real_corpus()), "sentences": list(sentence_corpus())}
+    for name, sentences in versions.items():
+        print(f"{name}: {len(sentences):,} items, {sum(map(len, sentences)):,} tokens")
+    for name, sentences in versions.items():
+        for seed in seeds:
+            wv = Word2Vec(sentences, **{**MAIN_SETTINGS, "seed": seed}).wv
+            print(f"{name:>9}, seed {seed:>2}: WordSim353 rho {word_pair_score(wv):.2f} · "
+                  f"SimLex-999 rho {word_pair_score(wv, 'SimLex-999'):.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
