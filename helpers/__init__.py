@@ -10,7 +10,8 @@ imports only from the layers below it, at the top of the file):
 - ``helpers.errors``      - ``CourseError``, the one exception a learner's mistake raises
 - ``helpers.paths``       - where data, outputs and caches live
 - ``helpers.numeric``     - whole-number checks, lists of numbers, rounding for print
-- ``helpers.notebook``    - ``setup_notebook()``, the one switch a lesson flips
+- ``helpers.notebook``    - ``setup_notebook()``, the one switch a lesson flips; it also hides gensim's
+  harmless ``our_dot_float`` notice (gensim #3642) from stderr
 - ``helpers.datapackages`` - files inside data packages, found by path and checked by sha256 (never imported)
 - ``helpers.files``       - reading text files (UTF-8, or UTF-16 with a byte-order mark), gensim's bundled
   data files, writing a file atomically (lesson 01)
@@ -33,7 +34,6 @@ imports only from the layers below it, at the top of the file):
 - ``helpers.transformer`` - a small sentence transformer in NumPy, read from a data package (lesson 11)
 - ``helpers.phonemes``    - CMUdict pronunciations, ARPAbet and IPA, phonological features (lesson 12)
 - ``helpers.speech``      - espeak-ng: text to IPA and to audio (lesson 12)
-- ``helpers.quiet``       - hides gensim's harmless ``our_dot_float`` message (gensim #3642; lesson 12)
 - ``helpers.exercises``   - friendly checks for the "Your turn" cells
 
 Each new lesson adds modules named for its idea. gensim, scikit-learn and scipy are imported inside
