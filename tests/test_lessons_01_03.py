@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = [ROOT / "notebooks" / name for name in
-           ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb",
+           ("01_tokenizing.ipynb", "02_training.ipynb", "03_saving_and_loading.ipynb", "10_translation.ipynb",
             "11_contextual.ipynb", "12_sounds_and_voices.ipynb")]
 
 
