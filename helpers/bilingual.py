@@ -208,52 +208,17 @@ def precision_at_k(guesses, pairs, k):
     return hits / len(gold)
 
 
-# gensim issue #3642: with some OpenBLAS CPU kernels (OPENBLAS_CORETYPE=Prescott, old CPUs) training prints
-# "Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'" once to stderr, whatever the settings.
-_GENSIM_3642 = "Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'"
-
-
-class _WithoutLine:
-    """A stand-in for ``sys.stderr`` that passes everything on except lines containing ``marker``."""
-
-    def __init__(self, stream, marker):
-        self.stream, self.marker, self.pending = stream, marker, ""
-
-    def write(self, text):
-        self.pending += text
-        *lines, self.pending = self.pending.split("\n")
-        for line in lines:
-            if self.marker not in line:
-                self.stream.write(line + "\n")
-        return len(text)
-
-    def flush(self):
-        if self.pending and self.marker not in self.pending:
-            self.stream.write(self.pending)
-        self.pending = ""
-        self.stream.flush()
-
-
 def train_model(sentences, **settings):
     """Return ``gensim.models.Word2Vec(sentences, **settings)``, trained (lesson 10).
 
-    Exactly gensim's Word2Vec, except that the one-line message of gensim issue #3642 ("Exception ignored in:
-    'gensim.models.word2vec_inner.our_dot_float'", printed on some CPUs and harmless) is kept out of the
-    output; anything else written to stderr still shows. Raises ``CourseError`` if ``sentences`` cannot be
-    trained on (see ``helpers.corpus.check_trainable``).
+    Exactly gensim's Word2Vec, after one check: raises ``CourseError`` if ``sentences`` cannot be trained on
+    (see ``helpers.words.check_trainable``). gensim's harmless "Exception ignored in: ..." line of issue #3642
+    is kept out of lesson output by ``helpers.setup_notebook()``, not here.
     """
-    import contextlib
-    import sys
-
     from gensim.models import Word2Vec
 
 
     if not isinstance(sentences, list):
         sentences = list(sentences)
     check_trainable(sentences, settings.get("min_count", 5))
-    quiet = _WithoutLine(sys.stderr, _GENSIM_3642)
-    with contextlib.redirect_stderr(quiet):
-        try:
-            return Word2Vec(sentences, **settings)
-        finally:
-            quiet.flush()
+    return Word2Vec(sentences, **settings)

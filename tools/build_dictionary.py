@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sparse
 
 from helpers.bilingual import BIBLE_DIR, DICTIONARY_FILE, aligned_verses
-from helpers.corpus import is_stopword
+from helpers.words import is_stopword
 
 MIN_VERSES = 20
 MIN_DICE = 0.45
