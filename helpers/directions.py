@@ -12,6 +12,7 @@ keeps those measurements honest:
 
 ``wv`` is a gensim ``KeyedVectors``; ``vectors`` is an ``n × d`` numpy array; ``scores`` are numbers.
 """
+
 import math
 
 import numpy as np
@@ -38,18 +39,21 @@ def split_by_stem(words, test_share=0.5, keep_in_train=(), seed=0):
     """
     words = _check_words(words, "split_by_stem")
     if not isinstance(test_share, (int, float)) or isinstance(test_share, bool) or not 0 < test_share < 1:
-        raise CourseError(f"test_share is the share of words held out, between 0 and 1 (such as 0.5), "
-                          f"got {test_share!r}.")
+        raise CourseError(
+            f"test_share is the share of words held out, between 0 and 1 (such as 0.5), got {test_share!r}."
+        )
     if isinstance(keep_in_train, str):
         raise CourseError("keep_in_train is a list of words, e.g. ['good', 'bad'], not one string.")
     stems = {word: stem(word) for word in words}
     forced = {stem(word) for word in keep_in_train}
     groups = sorted(set(stems.values()) - forced)
     if len(groups) < 2:
-        raise CourseError(f"Only {len(groups)} stem group(s) can be held out: give more words "
-                          "(words sharing a stem, such as happy and happiness, count as one).")
+        raise CourseError(
+            f"Only {len(groups)} stem group(s) can be held out: give more words "
+            "(words sharing a stem, such as happy and happiness, count as one)."
+        )
     order = np.random.default_rng(seed).permutation(len(groups))
-    held_out = {groups[index] for index in order[:max(1, round(test_share * len(groups)))]}
+    held_out = {groups[index] for index in order[: max(1, round(test_share * len(groups)))]}
     train = [word for word in words if stems[word] not in held_out]
     test = [word for word in words if stems[word] in held_out]
     return train, test
@@ -72,10 +76,12 @@ def check_covered(wv, words, what="your words", minimum=1):
     kept, _ = covered(wv, words)
     if len(kept) < minimum:
         sample = ", ".join(list(words)[:5])
-        raise CourseError(f"Only {len(kept)} of {what} ({sample}{', ...' if len(words) > 5 else ''}) "
-                          f"{'has' if len(kept) == 1 else 'have'} a vector here; at least {minimum} needed. "
-                          f"These vectors know {len(wv.index_to_key):,} English words (case matters): "
-                          "add English text with common words, or pick other words.")
+        raise CourseError(
+            f"Only {len(kept)} of {what} ({sample}{', ...' if len(words) > 5 else ''}) "
+            f"{'has' if len(kept) == 1 else 'have'} a vector here; at least {minimum} needed. "
+            f"These vectors know {len(wv.index_to_key):,} English words (case matters): "
+            "add English text with common words, or pick other words."
+        )
     return kept
 
 
@@ -89,8 +95,10 @@ def spearman(x, y):
     if len(x) < 3:
         raise CourseError(f"spearman needs at least 3 pairs of numbers, got {len(x)}: use more words.")
     if np.ptp(x) == 0 or np.ptp(y) == 0:
-        raise CourseError("One side of the correlation has the same value everywhere, so there is no order "
-                          "to compare: check the scores (did every word get the same one?).")
+        raise CourseError(
+            "One side of the correlation has the same value everywhere, so there is no order "
+            "to compare: check the scores (did every word get the same one?)."
+        )
     return float(spearmanr(x, y).statistic)
 
 
@@ -141,8 +149,9 @@ def cross_validated_accuracy(model, features, labels, folds=5, seed=0):
     if len(counts) < 2:
         raise CourseError("Every item has the same label: a classifier needs at least two classes.")
     if isinstance(folds, bool) or not isinstance(folds, int) or folds < 2 or counts.min() < folds:
-        raise CourseError(f"folds must be a whole number from 2 to the size of the smallest class "
-                          f"({counts.min()}), got {folds!r}.")
+        raise CourseError(
+            f"folds must be a whole number from 2 to the size of the smallest class ({counts.min()}), got {folds!r}."
+        )
     split = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     predicted = cross_val_predict(model, features, labels, cv=split)
     accuracy = float(np.mean(predicted == labels))
@@ -164,8 +173,9 @@ def _check_words(words, name):
 def _check_pairs(vectors, targets):
     vectors, targets = np.asarray(vectors, dtype=float), np.asarray(targets, dtype=float)
     if vectors.ndim != 2 or len(vectors) != len(targets):
-        raise CourseError(f"Expected one vector per target (an n × d array and n numbers), got "
-                          f"{vectors.shape} and {targets.shape}.")
+        raise CourseError(
+            f"Expected one vector per target (an n × d array and n numbers), got {vectors.shape} and {targets.shape}."
+        )
     if np.any(np.linalg.norm(vectors, axis=1) == 0):
         raise CourseError("A vector is all zeros, so it has no direction: drop that word.")
     return vectors, targets

@@ -15,6 +15,7 @@ A score on 30 % of the pairs is not comparable with a score on 90 % of them.
     >>> helpers.evaluation.evaluate(wv)            # a ScoreTable: one row per benchmark
     >>> helpers.evaluation.analogy_sections(wv)    # one row per analogy section
 """
+
 import logging
 import math
 import warnings
@@ -63,12 +64,10 @@ class ScoreTable(list):
         lines = [f"{'dataset':<{name_width}}  {'measure':<{measure_width}}  score  covered"]
         for row in self:
             score = "    –" if row["score"] is None else f"{row['score']:5.2f}"
-            covered = (f"{row['covered']:,} of {row['total']:,} {row['unit']} "
-                       f"({row['covered'] / row['total']:.0%})")
+            covered = f"{row['covered']:,} of {row['total']:,} {row['unit']} ({row['covered'] / row['total']:.0%})"
             if row["score"] is None:
                 covered += " - too few to score"
-            lines.append(f"{row['dataset']:<{name_width}}  {row['measure']:<{measure_width}}  "
-                         f"{score}  {covered}")
+            lines.append(f"{row['dataset']:<{name_width}}  {row['measure']:<{measure_width}}  {score}  {covered}")
         return "\n".join(lines)
 
     def _repr_pretty_(self, printer, cycle):
@@ -110,8 +109,7 @@ def word_pair_score(wv, dataset="WordSim353", min_items=MIN_ITEMS):
     """
     wv = _keyed_vectors(wv)
     if dataset not in WORD_PAIR_FILES:
-        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of "
-                          f"{', '.join(WORD_PAIR_FILES)}.")
+        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of {', '.join(WORD_PAIR_FILES)}.")
     row = _word_pair_row(wv, dataset, min_items)
     if row["score"] is None:
         raise CourseError(_nothing_covered(wv, [row], min_items))
@@ -136,8 +134,7 @@ def analogy_sections(wv, min_items=MIN_ITEMS, restrict_vocab=RESTRICT_VOCAB):
 def read_word_pairs(dataset="WordSim353"):
     """Return the pairs of a word-pair dataset as a list of ``(word1, word2, human_score)``."""
     if dataset not in WORD_PAIR_FILES:
-        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of "
-                          f"{', '.join(WORD_PAIR_FILES)}.")
+        raise CourseError(f"Unknown word-pair dataset {dataset!r}: choose one of {', '.join(WORD_PAIR_FILES)}.")
     pairs = []
     with open(gensim_data_path(WORD_PAIR_FILES[dataset]), encoding="utf-8") as lines:
         for line in lines:
@@ -166,6 +163,7 @@ def read_analogies():
 
 # --- the plumbing -----------------------------------------------------------------------------
 
+
 def _keyed_vectors(wv):
     """Accept ``model.wv`` (or the model itself); explain anything else."""
     from gensim.models import KeyedVectors
@@ -173,8 +171,7 @@ def _keyed_vectors(wv):
     if not isinstance(wv, KeyedVectors) and isinstance(getattr(wv, "wv", None), KeyedVectors):
         wv = wv.wv
     if not isinstance(wv, KeyedVectors):
-        raise CourseError(f"Expected word vectors (a gensim KeyedVectors such as model.wv), "
-                          f"got {type(wv).__name__}.")
+        raise CourseError(f"Expected word vectors (a gensim KeyedVectors such as model.wv), got {type(wv).__name__}.")
     if len(wv.index_to_key) == 0:
         raise CourseError("These word vectors have no words at all: train the model on some text first.")
     return wv
@@ -203,8 +200,15 @@ def _quietly():
 def _row(dataset, measure, score, covered, total, unit, min_items):
     too_few = covered < min_items or score is None or math.isnan(score)
     score = None if too_few else round(float(score), 2)
-    return {"dataset": dataset, "measure": measure, "score": score, "covered": covered, "total": total,
-            "coverage": round(covered / total, 2) if total else 0.0, "unit": unit}
+    return {
+        "dataset": dataset,
+        "measure": measure,
+        "score": score,
+        "covered": covered,
+        "total": total,
+        "coverage": round(covered / total, 2) if total else 0.0,
+        "unit": unit,
+    }
 
 
 def _word_pair_row(wv, dataset, min_items, restrict_vocab=RESTRICT_VOCAB):
@@ -215,7 +219,8 @@ def _word_pair_row(wv, dataset, min_items, restrict_vocab=RESTRICT_VOCAB):
     if covered >= max(min_items, 2):
         with _quietly():
             _pearson, spearman, _oov = wv.evaluate_word_pairs(
-                gensim_data_path(WORD_PAIR_FILES[dataset]), restrict_vocab=restrict_vocab)
+                gensim_data_path(WORD_PAIR_FILES[dataset]), restrict_vocab=restrict_vocab
+            )
         score = float(spearman[0])
     return _row(dataset, "Spearman ρ", score, covered, len(pairs), "pairs", min_items)
 
@@ -231,11 +236,23 @@ def _analogy_rows(wv, min_items, restrict_vocab=RESTRICT_VOCAB):
     canonical = np.array([vocab[key.upper()] for key in wv.index_to_key[:size]])
     rows = []
     for section, questions in read_analogies().items():
-        known = [[vocab[word.upper()] for word in question] for question in questions
-                 if all(word.upper() in vocab for word in question)]
+        known = [
+            [vocab[word.upper()] for word in question]
+            for question in questions
+            if all(word.upper() in vocab for word in question)
+        ]
         correct = _count_correct(unit, canonical, np.array(known, dtype=int).reshape(-1, 4))
-        rows.append(_row(section, "accuracy", correct / len(known) if known else None, len(known),
-                         len(questions), "questions", min_items))
+        rows.append(
+            _row(
+                section,
+                "accuracy",
+                correct / len(known) if known else None,
+                len(known),
+                len(questions),
+                "questions",
+                min_items,
+            )
+        )
         rows[-1]["correct"] = correct
     return rows
 
@@ -246,7 +263,7 @@ def _count_correct(unit, canonical, questions):
     batch = max(1, 2**24 // len(unit))  # about 64 MB of scores at a time, whatever the vocabulary size
     variants = np.flatnonzero(canonical != np.arange(len(canonical)))  # e.g. "Paris" beside "paris"
     for start in range(0, len(questions), batch):
-        a, b, c, expected = questions[start:start + batch].T
+        a, b, c, expected = questions[start : start + batch].T
         with _quietly():
             scores = (unit[b] + unit[c] - unit[a]) @ unit.T
         # The three question words (and their case variants) may not be the answer.
@@ -266,19 +283,19 @@ def _total_row(sections, min_items):
     covered = sum(row["covered"] for row in sections)
     correct = sum(row["correct"] for row in sections)
     total = sum(row["total"] for row in sections)
-    row = _row(ANALOGY_NAME, "accuracy", correct / covered if covered else None, covered, total,
-               "questions", min_items)
+    row = _row(ANALOGY_NAME, "accuracy", correct / covered if covered else None, covered, total, "questions", min_items)
     row["correct"] = correct
     return row
 
 
 def _nothing_covered(wv, rows, min_items):
-    found = "; ".join(f"{row['dataset']}: {row['covered']:,} of {row['total']:,} {row['unit']}"
-                      for row in rows)
-    return (f"Too few benchmark words in this model's vocabulary of {len(wv.index_to_key):,} words to "
-            f"give a score (at least {min_items} covered items are needed; {found}). These benchmarks "
-            "need a general English vocabulary of several thousand words: train on more English text, "
-            "or evaluate on your own task instead, with word pairs you write yourself (lesson 06).")
+    found = "; ".join(f"{row['dataset']}: {row['covered']:,} of {row['total']:,} {row['unit']}" for row in rows)
+    return (
+        f"Too few benchmark words in this model's vocabulary of {len(wv.index_to_key):,} words to "
+        f"give a score (at least {min_items} covered items are needed; {found}). These benchmarks "
+        "need a general English vocabulary of several thousand words: train on more English text, "
+        "or evaluate on your own task instead, with word pairs you write yourself (lesson 06)."
+    )
 
 
 # --- Tuning on one half, reporting on the other, and comparing two models fairly (lesson 06) ------
@@ -301,7 +318,7 @@ def split_word_pairs(dataset="WordSim353", seed=SPLIT_SEED):
     flips = np.random.default_rng(seed).integers(0, 2, size=(len(order) + 1) // 2)
     to_tuning = set()
     for block, flip in enumerate(flips):
-        members = order[2 * block:2 * block + 2]
+        members = order[2 * block : 2 * block + 2]
         to_tuning.add(members[min(flip, len(members) - 1)])
     tuning = [pair for index, pair in enumerate(pairs) if index in to_tuning]
     reporting = [pair for index, pair in enumerate(pairs) if index not in to_tuning]
@@ -314,11 +331,16 @@ def _pair_arrays(wvs, pairs):
         raise CourseError(f"pairs must be a list of (word1, word2, human_score), got {type(pairs).__name__}.")
     pairs = list(pairs)
     if not pairs:
-        raise CourseError("There are no word pairs to score: pass a non-empty list, e.g. one half from "
-                          "split_word_pairs().")
+        raise CourseError(
+            "There are no word pairs to score: pass a non-empty list, e.g. one half from split_word_pairs()."
+        )
     for pair in pairs:
-        if (isinstance(pair, str) or not hasattr(pair, "__len__") or len(pair) != 3
-                or not all(isinstance(word, str) for word in pair[:2])):
+        if (
+            isinstance(pair, str)
+            or not hasattr(pair, "__len__")
+            or len(pair) != 3
+            or not all(isinstance(word, str) for word in pair[:2])
+        ):
             raise CourseError(f"Each pair must be (word1, word2, human_score), got {pair!r:.60}.")
     vocabs = [_upper_vocab(wv) for wv in wvs]
     human, cosines, kept = [], [[] for _ in wvs], []
@@ -328,8 +350,9 @@ def _pair_arrays(wvs, pairs):
             kept.append((a, b, score))
             for sims, wv, vocab in zip(cosines, wvs, vocabs):
                 with _quietly():
-                    sims.append(float(wv.similarity(wv.index_to_key[vocab[a.upper()]],
-                                                    wv.index_to_key[vocab[b.upper()]])))
+                    sims.append(
+                        float(wv.similarity(wv.index_to_key[vocab[a.upper()]], wv.index_to_key[vocab[b.upper()]]))
+                    )
     return np.array(human), [np.array(sims) for sims in cosines], kept
 
 
@@ -351,8 +374,11 @@ def pairs_score(wv, pairs, min_items=MIN_ITEMS):
     wv = _keyed_vectors(wv)
     human, (model,), kept = _pair_arrays([wv], pairs)
     if len(kept) < max(min_items, 3):
-        raise CourseError(_nothing_covered(wv, [_row("these pairs", "Spearman ρ", None, len(kept), len(pairs),
-                                                     "pairs", min_items)], min_items))
+        raise CourseError(
+            _nothing_covered(
+                wv, [_row("these pairs", "Spearman ρ", None, len(kept), len(pairs), "pairs", min_items)], min_items
+            )
+        )
     rho = _spearman_rows(human[None, :], model[None, :])[0]
     return round(float(rho), 2), len(kept)
 
@@ -372,17 +398,25 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
         raise CourseError(f"samples must be a whole number of resamples, 100 or more, got {samples!r}.")
     human, (sims_a, sims_b), kept = _pair_arrays([wv_a, wv_b], pairs)
     if len(kept) < max(min_items, 3):
-        raise CourseError(f"The two models both cover only {len(kept)} of these {len(pairs)} pairs; at least "
-                          f"{max(min_items, 3)} are needed to compare them. Use more pairs, or models with "
-                          "larger vocabularies.")
+        raise CourseError(
+            f"The two models both cover only {len(kept)} of these {len(pairs)} pairs; at least "
+            f"{max(min_items, 3)} are needed to compare them. Use more pairs, or models with "
+            "larger vocabularies."
+        )
     rho_a, rho_b = (_spearman_rows(human[None, :], sims[None, :])[0] for sims in (sims_a, sims_b))
     draws = np.random.default_rng(seed).integers(0, len(human), size=(samples, len(human)))
-    differences = (_spearman_rows(human[draws], sims_a[draws]) - _spearman_rows(human[draws], sims_b[draws]))
+    differences = _spearman_rows(human[draws], sims_a[draws]) - _spearman_rows(human[draws], sims_b[draws])
     low, high = np.nanpercentile(differences, [2.5, 97.5])
+
     def rounded(value):
         return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
     # the difference of the two rounded scores, as a reader computes it from them (and as stable)
-    return {"rho_a": rounded(rho_a), "rho_b": rounded(rho_b),
-            "difference": rounded(rounded(rho_a) - rounded(rho_b)),
-            "low": rounded(low), "high": rounded(high), "covered": len(kept)}
+    return {
+        "rho_a": rounded(rho_a),
+        "rho_b": rounded(rho_b),
+        "difference": rounded(rounded(rho_a) - rounded(rho_b)),
+        "low": rounded(low),
+        "high": rounded(high),
+        "covered": len(kept),
+    }

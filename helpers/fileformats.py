@@ -3,6 +3,7 @@
 - ``guess_format(name)``: gensim pickle, word2vec binary or text, numpy array, plain text, ...
 - ``size_table(names)``: a printable table of files with their format and size (``human_size``).
 """
+
 import bz2
 import gzip
 import os

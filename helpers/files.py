@@ -9,6 +9,7 @@ ship inside installed packages, and writing a file so no reader ever sees half o
 
 gensim is imported inside ``gensim_data_path`` only: importing it takes about a second.
 """
+
 import codecs
 import contextlib
 import os
@@ -18,8 +19,12 @@ from helpers.errors import CourseError
 
 # Byte-order marks that say how a text file is encoded. UTF-32's little-endian mark starts with
 # UTF-16's, so it is tried first.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _SAVE_AS_UTF8 = "save the file as UTF-8 (Save As → Encoding: UTF-8) and run this cell again."
 _PLAIN_TEXT = "use a plain .txt file (in a word processor: Save As → Plain Text, UTF-8)."
 
@@ -55,8 +60,9 @@ def decode_text_file(path, what="file", fix=None):
         try:
             text = data.decode(encoding)  # the BOM tells the byte order and is removed
         except UnicodeDecodeError:
-            raise CourseError(f"{path.name} starts like {encoding.upper()} text but is damaged further on: "
-                              f"{fix or _SAVE_AS_UTF8}") from None
+            raise CourseError(
+                f"{path.name} starts like {encoding.upper()} text but is damaged further on: {fix or _SAVE_AS_UTF8}"
+            ) from None
         if "\x00" in text:
             raise binary
         return text
@@ -65,8 +71,10 @@ def decode_text_file(path, what="file", fix=None):
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise CourseError(f"{path.name} is not UTF-8 text: byte 0x{data[error.start]:02x} at position "
-                          f"{error.start} cannot be read: {fix or _SAVE_AS_UTF8}") from None
+        raise CourseError(
+            f"{path.name} is not UTF-8 text: byte 0x{data[error.start]:02x} at position "
+            f"{error.start} cannot be read: {fix or _SAVE_AS_UTF8}"
+        ) from None
 
 
 def read_text(path):
@@ -79,8 +87,10 @@ def read_text(path):
     lines = [line for line in decode_text_file(path).splitlines() if not line.lstrip().startswith("#")]
     text = "\n".join(lines)
     if not text.strip():
-        raise CourseError(f"{path.name} has no text (it is empty, blank, or only # notes): "
-                          "write a few sentences in it and run this cell again.")
+        raise CourseError(
+            f"{path.name} has no text (it is empty, blank, or only # notes): "
+            "write a few sentences in it and run this cell again."
+        )
     return text
 
 
@@ -93,8 +103,10 @@ def gensim_data_path(name):
 
     path = Path(datapath(name))
     if not path.exists():
-        raise CourseError(f"gensim's bundled file {name} is missing: reinstall with "
-                          "`python course.py lab` (it installs the pinned gensim).")
+        raise CourseError(
+            f"gensim's bundled file {name} is missing: reinstall with "
+            "`python course.py lab` (it installs the pinned gensim)."
+        )
     return path
 
 

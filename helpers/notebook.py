@@ -1,4 +1,5 @@
 """``setup_notebook()``: the one explicit switch a lesson flips at the top."""
+
 import logging
 import random
 import sys
@@ -13,8 +14,9 @@ SEED = 42
 # OpenBLAS picks its older kernels (e.g. OPENBLAS_CORETYPE=Prescott), where gensim uses the float version
 # of the dot product (our_dot_float); the double version (our_dot_double, used elsewhere) has the same flaw
 # but an exact -1.0 is far rarer there. One product among millions changes; the vectors are as good.
-GENSIM_DOT_NOTICES = tuple(f"Exception ignored in: 'gensim.models.word2vec_inner.{name}'\n"
-                           for name in ("our_dot_float", "our_dot_double"))
+GENSIM_DOT_NOTICES = tuple(
+    f"Exception ignored in: 'gensim.models.word2vec_inner.{name}'\n" for name in ("our_dot_float", "our_dot_double")
+)
 
 
 class GensimNoticeFilter:
@@ -35,7 +37,7 @@ class GensimNoticeFilter:
             text_out = self._pending + text
             self._pending = ""
             while text_out.startswith(GENSIM_DOT_NOTICES):
-                text_out = text_out[len(next(n for n in GENSIM_DOT_NOTICES if text_out.startswith(n))):]
+                text_out = text_out[len(next(n for n in GENSIM_DOT_NOTICES if text_out.startswith(n))) :]
             if text_out and any(notice.startswith(text_out) for notice in GENSIM_DOT_NOTICES):
                 self._pending = text_out  # maybe the start of a notice: wait for the next piece
             elif text_out:
@@ -62,8 +64,9 @@ def setup_notebook(seed=SEED):
 
     random.seed(seed)
     np.random.seed(seed)
-    mpl.rcParams.update({"figure.figsize": (7.0, 4.5), "figure.dpi": 90, "axes.grid": True,
-                         "grid.alpha": 0.3, "font.size": 10})
+    mpl.rcParams.update(
+        {"figure.figsize": (7.0, 4.5), "figure.dpi": 90, "axes.grid": True, "grid.alpha": 0.3, "font.size": 10}
+    )
     for name in ("gensim", "smart_open"):
         logging.getLogger(name).setLevel(logging.WARNING)
     np.set_printoptions(precision=3, suppress=True, linewidth=100)

@@ -3,6 +3,7 @@ what a lesson prints.
 
 Neutral ground: every other helpers module may use these; this module uses only ``helpers.errors``.
 """
+
 import numbers
 
 import numpy as np

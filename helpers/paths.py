@@ -6,6 +6,7 @@ so lessons run from any working directory.
 - ``cache_dir()``: things kept only to save time (tokenized corpus, the main model); git-ignored,
   safe to delete at any time.
 """
+
 import os
 from pathlib import Path
 

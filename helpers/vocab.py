@@ -2,6 +2,7 @@
 
 ``wv`` is a gensim ``KeyedVectors`` (``model.wv``). Lesson 02 introduces look-ups; lesson 04 goes deeper.
 """
+
 import difflib
 
 from helpers.errors import CourseError
@@ -21,13 +22,17 @@ def check_word(wv, word):
         return word
     size = f"{len(wv.index_to_key):,}"
     if word.lower() in wv.key_to_index:
-        raise CourseError(f"{word!r} is not in the vocabulary, but {word.lower()!r} is: "
-                          "the corpus was lowercased, so look up words in lowercase.")
+        raise CourseError(
+            f"{word!r} is not in the vocabulary, but {word.lower()!r} is: "
+            "the corpus was lowercased, so look up words in lowercase."
+        )
     close = suggest(wv, word)
     hint = f" Close words that are: {', '.join(close)}." if close else ""
-    raise CourseError(f"{word!r} is not in the vocabulary of {size} words.{hint} A word is left out "
-                      "when it appears fewer than min_count times: check the spelling, lower "
-                      "min_count, or add text that uses it.")
+    raise CourseError(
+        f"{word!r} is not in the vocabulary of {size} words.{hint} A word is left out "
+        "when it appears fewer than min_count times: check the spelling, lower "
+        "min_count, or add text that uses it."
+    )
 
 
 def neighbours(wv, word, topn=5):

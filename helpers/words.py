@@ -9,6 +9,7 @@
 
 gensim's stopword list is imported inside ``is_stopword``: importing gensim takes about a second.
 """
+
 from collections import Counter
 
 from helpers.errors import CourseError
@@ -29,17 +30,23 @@ def check_trainable(sentences, min_count):
     """
     counts = word_counts(sentences)
     if not counts:
-        raise CourseError("There are no words to train on: the sentences are empty. "
-                          "Add text (at least a few sentences) and run again.")
+        raise CourseError(
+            "There are no words to train on: the sentences are empty. "
+            "Add text (at least a few sentences) and run again."
+        )
     kept = [word for word, count in counts.items() if count >= min_count]
     top_word, top_count = counts.most_common(1)[0]
     if not kept:
-        raise CourseError(f"No word appears at least min_count={min_count} times (the most frequent, "
-                          f"{top_word!r}, appears {top_count} times): lower min_count "
-                          f"(for example min_count=1) or add more text.")
+        raise CourseError(
+            f"No word appears at least min_count={min_count} times (the most frequent, "
+            f"{top_word!r}, appears {top_count} times): lower min_count "
+            f"(for example min_count=1) or add more text."
+        )
     if len(kept) < 2:
-        raise CourseError(f"Only one distinct word ({kept[0]!r}) appears at least min_count={min_count} "
-                          "times: Word2Vec needs several words to compare. Lower min_count or add more text.")
+        raise CourseError(
+            f"Only one distinct word ({kept[0]!r}) appears at least min_count={min_count} "
+            "times: Word2Vec needs several words to compare. Lower min_count or add more text."
+        )
     _check_not_only_stopwords(counts, min_count)
     return len(kept)
 
@@ -79,8 +86,10 @@ def top_content_words(sentences, n=10, min_count=1, min_len=1):
     found = [word for word, _ in _content_words(counts, min_count) if len(word) >= min_len]
     if not found:
         longest = max(counts, key=len)
-        raise CourseError(f"No word of your text that is not a stopword has {min_len} letters or more (the "
-                          f"longest word is {longest!r}): add text with longer words.")
+        raise CourseError(
+            f"No word of your text that is not a stopword has {min_len} letters or more (the "
+            f"longest word is {longest!r}): add text with longer words."
+        )
     return found[:n]
 
 
@@ -97,21 +106,29 @@ def _check_not_only_stopwords(counts, min_count):
         raise CourseError("There are no words in the sentences: add text (a few sentences) and run again.")
     common = ", ".join(word for word, _ in counts.most_common(5))
     if any(not is_stopword(word) for word in counts):
-        raise CourseError(f"Every word that appears at least min_count={min_count} times is a stopword "
-                          f"({common}, ...): lower min_count (for example min_count=1) or add text that "
-                          "repeats names, places, things or actions.")
-    raise CourseError(f"Your text has only stopwords ({common}, ...): the lessons need other words to "
-                      "look at. Add sentences about something (names, places, things, actions) and run again.")
+        raise CourseError(
+            f"Every word that appears at least min_count={min_count} times is a stopword "
+            f"({common}, ...): lower min_count (for example min_count=1) or add text that "
+            "repeats names, places, things or actions."
+        )
+    raise CourseError(
+        f"Your text has only stopwords ({common}, ...): the lessons need other words to "
+        "look at. Add sentences about something (names, places, things, actions) and run again."
+    )
 
 
 def _check_token_lists(sentences):
     """Catch the classic slip of passing strings where token lists are expected."""
     if isinstance(sentences, str):
-        raise CourseError("sentences must be a list of token lists, not one string: "
-                          "use helpers.corpus.tokenize(text) on each sentence first.")
+        raise CourseError(
+            "sentences must be a list of token lists, not one string: "
+            "use helpers.corpus.tokenize(text) on each sentence first."
+        )
     if not isinstance(sentences, (list, tuple)):
         return  # a stream (e.g. a TokenFile) is read once by the caller; peeking would use up a generator
     first = sentences[0] if sentences else None
     if isinstance(first, str):
-        raise CourseError(f"sentences must be a list of token lists, like [['i', 'love', 'cats']], but the "
-                          f"first item is the string {first[:40]!r}: tokenize each sentence first.")
+        raise CourseError(
+            f"sentences must be a list of token lists, like [['i', 'love', 'cats']], but the "
+            f"first item is the string {first[:40]!r}: tokenize each sentence first."
+        )

@@ -1,8 +1,13 @@
 """Shared test fixtures. Tests never touch the learner's output/ or .cache/ folders."""
+
 import pytest
 
-PET_SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"],
-                 ["a", "cat", "and", "a", "dog", "play"], ["the", "dog", "chases", "the", "cat"]] * 5
+PET_SENTENCES = [
+    ["the", "cat", "sleeps", "on", "the", "sofa"],
+    ["the", "dog", "sleeps", "on", "the", "rug"],
+    ["a", "cat", "and", "a", "dog", "play"],
+    ["the", "dog", "chases", "the", "cat"],
+] * 5
 
 
 @pytest.fixture
@@ -24,6 +29,7 @@ def tmp_cache(tmp_path, monkeypatch):
 @pytest.fixture
 def write_file(tmp_path):
     """Write bytes or text to a file in tmp_path and return its path."""
+
     def write(name, content):
         path = tmp_path / name
         if isinstance(content, bytes):
@@ -31,6 +37,7 @@ def write_file(tmp_path):
         else:
             path.write_text(content, encoding="utf-8")
         return path
+
     return write
 
 
@@ -51,4 +58,5 @@ def save_binary(tmp_output):
         with storage.new_file(name) as path:
             model.wv.save_word2vec_format(path, binary=True)
         return path
+
     return save

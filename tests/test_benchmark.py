@@ -1,4 +1,5 @@
 """tools/benchmark.py: the speed lines it reports come from the lessons' own (untested) timing cells."""
+
 import importlib.util
 from pathlib import Path
 
@@ -17,14 +18,21 @@ def cell(text, tags=()):
 
 
 def test_speed_lines_come_only_from_ignored_cells():
-    nb = new_notebook(cells=[
-        cell("NumPy SGNS :   7.1 s, 560,000 pairs/s\ngensim SGNS: 3.0 s, 1,300,000 pairs/s\nother line\n",
-             tags=["nbval-ignore-output"]),
-        cell("gensim is 2.3× faster\n", tags=["nbval-ignore-output", "solution"]),
-        cell("a stored, compared line about 10 pairs/s\n"),  # compared by nbval: not a timing
-    ])
-    assert benchmark.speed_lines(nb) == ["NumPy SGNS :   7.1 s, 560,000 pairs/s",
-                                         "gensim SGNS: 3.0 s, 1,300,000 pairs/s", "gensim is 2.3× faster"]
+    nb = new_notebook(
+        cells=[
+            cell(
+                "NumPy SGNS :   7.1 s, 560,000 pairs/s\ngensim SGNS: 3.0 s, 1,300,000 pairs/s\nother line\n",
+                tags=["nbval-ignore-output"],
+            ),
+            cell("gensim is 2.3× faster\n", tags=["nbval-ignore-output", "solution"]),
+            cell("a stored, compared line about 10 pairs/s\n"),  # compared by nbval: not a timing
+        ]
+    )
+    assert benchmark.speed_lines(nb) == [
+        "NumPy SGNS :   7.1 s, 560,000 pairs/s",
+        "gensim SGNS: 3.0 s, 1,300,000 pairs/s",
+        "gensim is 2.3× faster",
+    ]
 
 
 def test_no_speed_lines_in_an_empty_notebook():

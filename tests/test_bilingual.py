@@ -1,4 +1,5 @@
 """helpers.bilingual: the verse files, the dictionary, P@k, and their errors on bad input."""
+
 import bz2
 
 import numpy as np
@@ -22,6 +23,7 @@ def keyed(words, dims=3, seed=0):
 
 
 # --- the committed data -------------------------------------------------------------------------------
+
 
 def test_bibles_are_verse_aligned():
     english, spanish = bilingual.load_bible("en"), bilingual.load_bible("es")
@@ -65,6 +67,7 @@ def test_unknown_language_and_split():
 
 # --- bad files ----------------------------------------------------------------------------------------
 
+
 def test_read_verses_good_and_plain(tmp_path):
     path = write_bz2(tmp_path / "v.tsv.bz2", "Gen\t1\t1\tIn the beginning.\nGen\t1\t2\tAnd the earth.\n")
     assert bilingual.read_verses(path) == {("Gen", 1, 1): "In the beginning.", ("Gen", 1, 2): "And the earth."}
@@ -73,14 +76,17 @@ def test_read_verses_good_and_plain(tmp_path):
     assert len(bilingual.read_verses(plain)) == 1
 
 
-@pytest.mark.parametrize("content, match", [
-    ("", "no verses"),
-    ("   \n", "line 1"),
-    ("Gen\t1\tIn the beginning.\n", "line 1"),
-    ("Gen\tone\t1\tIn the beginning.\n", "line 1"),
-    ("Gen\t1\t1\t \n", "line 1"),
-    ("Gen\t1\t1\tok\nonly one field\n", "line 2"),
-])
+@pytest.mark.parametrize(
+    "content, match",
+    [
+        ("", "no verses"),
+        ("   \n", "line 1"),
+        ("Gen\t1\tIn the beginning.\n", "line 1"),
+        ("Gen\tone\t1\tIn the beginning.\n", "line 1"),
+        ("Gen\t1\t1\t \n", "line 1"),
+        ("Gen\t1\t1\tok\nonly one field\n", "line 2"),
+    ],
+)
 def test_read_verses_bad_rows(tmp_path, content, match):
     with pytest.raises(CourseError, match=match):
         bilingual.read_verses(write_bz2(tmp_path / "v.tsv.bz2", content))
@@ -106,8 +112,9 @@ def test_read_verses_missing_binary_latin1_and_folder(tmp_path):
 
 
 def test_read_dictionary_good_and_bad(tmp_path, write_file):
-    good = write_file("d.tsv",
-                      "# notes\nenglish\tspanish\tdice\tsplit\nking\trey\t0.98\tseed\nbread\tpan\t0.87\ttest\n")
+    good = write_file(
+        "d.tsv", "# notes\nenglish\tspanish\tdice\tsplit\nking\trey\t0.98\tseed\nbread\tpan\t0.87\ttest\n"
+    )
     assert bilingual.read_dictionary(good) == {"seed": [("king", "rey")], "test": [("bread", "pan")]}
     for name, content, match in [
         ("empty.tsv", "", "header"),
@@ -124,6 +131,7 @@ def test_read_dictionary_good_and_bad(tmp_path, write_file):
 
 
 # --- pairs, nearest, P@k ------------------------------------------------------------------------------
+
 
 def test_pairs_in_vocab():
     en, es = keyed(["king", "bread", "water"]), keyed(["rey", "pan", "agua"])
@@ -172,8 +180,9 @@ def test_precision_at_k():
 def test_train_model_is_gensims_word2vec():
     from gensim.models import Word2Vec
 
-    model = bilingual.train_model([["king", "rey", "bread"]] * 20, vector_size=4, min_count=1, epochs=1,
-                                  workers=1, seed=1)
+    model = bilingual.train_model(
+        [["king", "rey", "bread"]] * 20, vector_size=4, min_count=1, epochs=1, workers=1, seed=1
+    )
     assert isinstance(model, Word2Vec)
     assert set(model.wv.key_to_index) == {"king", "rey", "bread"}
 

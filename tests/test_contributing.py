@@ -1,5 +1,6 @@
 """CONTRIBUTING.md and CHANGELOG.md stay true: their links resolve, the commands they give exist, and the
 repository points at no file outside itself."""
+
 import importlib.util
 import re
 import subprocess
@@ -12,8 +13,9 @@ DOCS = ["CONTRIBUTING.md", "CHANGELOG.md", "README.md", "data/README.md"]
 
 
 def anchors(text):
-    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in re.findall(r"^#+ (.+)$",
-                                                                                                 text, re.M)}
+    return {
+        re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in re.findall(r"^#+ (.+)$", text, re.M)
+    }
 
 
 @pytest.mark.parametrize("name", DOCS)

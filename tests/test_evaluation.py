@@ -1,4 +1,5 @@
 """helpers.evaluation: benchmark scores with coverage, and clear messages when nothing is covered."""
+
 import json
 import logging
 import warnings
@@ -62,6 +63,7 @@ def gensim_sections(wv):
 
 # --- the files ---------------------------------------------------------------------------------
 
+
 def test_reads_the_bundled_files():
     assert len(read_word_pairs("WordSim353")) == 353
     assert len(read_word_pairs("SimLex-999")) == 999
@@ -85,6 +87,7 @@ def test_unknown_dataset_is_explained():
 
 
 # --- word pairs --------------------------------------------------------------------------------
+
 
 def test_word_pair_score_matches_gensim_on_the_covered_pairs():
     wv = keyed_vectors(pair_words("WordSim353", pairs=200))
@@ -136,8 +139,10 @@ def test_a_model_of_other_words_gets_a_clear_message_not_a_crash():
         message = str(error.value)
         assert "Too few benchmark words" in message and "vocabulary of 7 words" in message
         assert "general English vocabulary" in message and "your own task" in message
-    with pytest.raises(CourseError, match="WordSim353: 0 of 353 pairs; SimLex-999: 0 of 999 pairs; "
-                                          "questions-words: 0 of 19,544 questions"):
+    with pytest.raises(
+        CourseError,
+        match="WordSim353: 0 of 353 pairs; SimLex-999: 0 of 999 pairs; questions-words: 0 of 19,544 questions",
+    ):
         evaluate(german)
 
 
@@ -154,6 +159,7 @@ def test_a_few_covered_pairs_give_no_score_but_the_coverage():
 
 
 # --- analogies ---------------------------------------------------------------------------------
+
 
 def test_analogies_that_hold_exactly_are_all_answered():
     words, vectors = capital_vectors()
@@ -183,14 +189,19 @@ def test_analogy_counts_match_gensim_including_case_variants():
 
 # --- the table ---------------------------------------------------------------------------------
 
+
 def test_the_table_prints_reads_and_converts_to_json():
     words, vectors = capital_vectors()
     wv = keyed_vectors(pair_words("WordSim353") + pair_words("SimLex-999") + words, size=30)
-    wv = keyed_vectors(wv.index_to_key, np.vstack([wv.vectors[:-len(words)], np.pad(vectors, (
-        (0, 0), (0, 30 - vectors.shape[1])))]))
+    wv = keyed_vectors(
+        wv.index_to_key, np.vstack([wv.vectors[: -len(words)], np.pad(vectors, ((0, 0), (0, 30 - vectors.shape[1])))])
+    )
     table = evaluate(wv)
     assert isinstance(table, ScoreTable) and [row["dataset"] for row in table] == [
-        "WordSim353", "SimLex-999", "questions-words"]
+        "WordSim353",
+        "SimLex-999",
+        "questions-words",
+    ]
     lines = repr(table).splitlines()
     assert lines[0].split() == ["dataset", "measure", "score", "covered"]
     assert lines[1].startswith("WordSim353") and "353 of 353 pairs (100%)" in lines[1]
@@ -284,8 +295,10 @@ def test_pairs_score_matches_word_pair_score_on_the_whole_file():
     assert covered == evaluate(wv, ["WordSim353"]).row("WordSim353")["covered"]
 
 
-@pytest.mark.parametrize("pairs, message", [([], "no word pairs"), ("love sex 6.7", "list"),
-                                            ([("love", "sex")], "word1, word2, human_score")])
+@pytest.mark.parametrize(
+    "pairs, message",
+    [([], "no word pairs"), ("love sex 6.7", "list"), ([("love", "sex")], "word1, word2, human_score")],
+)
 def test_pairs_score_bad_pairs(pairs, message):
     with pytest.raises(CourseError, match=message):
         pairs_score(keyed_vectors(["love", "sex"]), pairs)
@@ -329,8 +342,7 @@ def test_paired_bootstrap_rejects_bad_samples(bad):
 
 def test_paired_bootstrap_too_few_shared_pairs():
     with pytest.raises(CourseError, match="both cover only"):
-        paired_bootstrap(keyed_vectors(["love", "sex"]), keyed_vectors(["love", "sex"]),
-                         read_word_pairs("WordSim353"))
+        paired_bootstrap(keyed_vectors(["love", "sex"]), keyed_vectors(["love", "sex"]), read_word_pairs("WordSim353"))
 
 
 def test_paired_bootstrap_wants_vectors():

@@ -1,4 +1,5 @@
 """The exercise framework: Feedback, right, not_yet and the lazily imported lessonNN modules."""
+
 import importlib
 import pkgutil
 import subprocess
@@ -43,8 +44,7 @@ def test_feedback_shows_as_one_line_in_jupyter():
 
 
 def test_a_lesson_calls_its_checks_after_a_plain_import_helpers():
-    code = ("import helpers\n"
-            "print(helpers.exercises.lesson02.check_min_count(2, {'a': 3, 'b': 1}, limit=2))")
+    code = "import helpers\nprint(helpers.exercises.lesson02.check_min_count(2, {'a': 3, 'b': 1}, limit=2))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("[ok]")
 

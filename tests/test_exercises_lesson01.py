@@ -1,4 +1,5 @@
 """The friendly checks of lesson 01's exercises: right answers pass, each typical slip gets its hint."""
+
 import re
 
 import pytest
@@ -77,9 +78,15 @@ def test_passing_the_result_instead_of_the_function():
 @pytest.fixture(scope="module")
 def corpus():
     # 'los angeles' always appears together, 'new york' mostly, 'red car' and others mix freely.
-    sentences = ([["she", "lives", "in", "los", "angeles", "now"], ["the", "red", "car", "is", "fast"],
-                  ["los", "angeles", "is", "big"], ["a", "red", "house", "is", "old"],
-                  ["new", "york", "is", "big"], ["a", "new", "car", "in", "york"], ["new", "york", "now"]] * 20)
+    sentences = [
+        ["she", "lives", "in", "los", "angeles", "now"],
+        ["the", "red", "car", "is", "fast"],
+        ["los", "angeles", "is", "big"],
+        ["a", "red", "house", "is", "old"],
+        ["new", "york", "is", "big"],
+        ["a", "new", "car", "in", "york"],
+        ["new", "york", "now"],
+    ] * 20
     return sentences
 
 

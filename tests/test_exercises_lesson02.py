@@ -1,4 +1,5 @@
 """helpers.exercises.lesson02: the min_count check."""
+
 from collections import Counter
 
 import pytest
@@ -6,8 +7,9 @@ import pytest
 from helpers.exercises import lesson02
 
 # 10 words seen once, 5 seen twice, 3 seen five times: min_count=2 keeps 8 words, 3 keeps 3.
-COUNTS = Counter({**{f"once{i}": 1 for i in range(10)}, **{f"twice{i}": 2 for i in range(5)},
-                  **{f"five{i}": 5 for i in range(3)}})
+COUNTS = Counter(
+    {**{f"once{i}": 1 for i in range(10)}, **{f"twice{i}": 2 for i in range(5)}, **{f"five{i}": 5 for i in range(3)}}
+)
 
 
 def test_right_answer():

@@ -1,12 +1,17 @@
 """The friendly checks of lesson 03's exercises say "right" only for a right answer, and why not otherwise."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors, Word2Vec
 
 from helpers.exercises import lesson03
 
-SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"],
-             ["a", "cat", "and", "a", "dog", "play"], ["the", "dog", "chases", "the", "cat"]] * 5
+SENTENCES = [
+    ["the", "cat", "sleeps", "on", "the", "sofa"],
+    ["the", "dog", "sleeps", "on", "the", "rug"],
+    ["a", "cat", "and", "a", "dog", "play"],
+    ["the", "dog", "chases", "the", "cat"],
+] * 5
 
 
 @pytest.fixture()

@@ -1,12 +1,20 @@
 """Exercise checks of lesson 04: right answers pass, each typical mistake gets a hint that names it."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
 from helpers.exercises.lesson04 import check_analogy, check_cosine
 
-WORDS = {"man": [0.0, 1.0, 0.0], "woman": [0.0, -1.0, 0.0], "king": [1.0, 1.0, 0.0], "queen": [1.0, -1.0, 0.0],
-         "prince": [1.0, 0.8, 0.2], "apple": [0.0, 0.0, 1.0], "pear": [0.1, 0.0, 1.0]}
+WORDS = {
+    "man": [0.0, 1.0, 0.0],
+    "woman": [0.0, -1.0, 0.0],
+    "king": [1.0, 1.0, 0.0],
+    "queen": [1.0, -1.0, 0.0],
+    "prince": [1.0, 0.8, 0.2],
+    "apple": [0.0, 0.0, 1.0],
+    "pear": [0.1, 0.0, 1.0],
+}
 
 
 @pytest.fixture
@@ -21,6 +29,7 @@ def right_cosine(a, b):
 
 
 # --- check_cosine --------------------------------------------------------------------------------------
+
 
 def test_right_cosine_passes_with_and_without_wv(wv):
     assert check_cosine(right_cosine)
@@ -75,6 +84,7 @@ def test_cosine_that_only_works_in_two_dimensions_fails_on_real_vectors(wv):
 
 
 # --- check_analogy -------------------------------------------------------------------------------------
+
 
 def test_analogy_the_model_gets_right(wv):
     feedback = check_analogy(wv, "man", "king", "woman", "queen")

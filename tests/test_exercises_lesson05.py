@@ -1,4 +1,5 @@
 """Unit tests for the lesson 05 exercise checks."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors

@@ -1,4 +1,5 @@
 """Checks for the exercises of lesson 07 · Rare words with FastText."""
+
 import pytest
 from gensim.models import FastText
 from gensim.models.fasttext import save_facebook_model
@@ -11,11 +12,13 @@ SENTENCES = [["the", "government", "met", "in", "the", "capital"], ["a", "runner
 
 @pytest.fixture(scope="module")
 def ft():
-    return FastText(SENTENCES, vector_size=8, window=2, min_count=1, epochs=3, min_n=3, max_n=5,
-                    bucket=500, workers=1, seed=42)
+    return FastText(
+        SENTENCES, vector_size=8, window=2, min_count=1, epochs=3, min_n=3, max_n=5, bucket=500, workers=1, seed=42
+    )
 
 
 # check_bucket ----------------------------------------------------------------------------------
+
 
 def test_check_bucket_accepts_the_largest_that_fits():
     feedback = check_bucket(50_000, vector_size=100, budget_mb=20)
@@ -43,6 +46,7 @@ def test_check_bucket_rejects_non_counts(bad):
 
 
 # check_shareable -------------------------------------------------------------------------------
+
 
 def test_check_shareable_accepts_facebook_format(ft, tmp_path):
     path = tmp_path / "shared.bin"
@@ -92,6 +96,7 @@ def test_check_shareable_reports_a_cut_file(ft, tmp_path):
 
 # check_share_kept ------------------------------------------------------------------------------
 
+
 def right_share_kept(word, typo):
     pieces = set(char_ngrams(word, 3, 5))
     return len(pieces & set(char_ngrams(typo, 3, 5))) / len(pieces)
@@ -109,6 +114,7 @@ def test_check_share_kept_explains_a_wrong_number():
 def test_check_share_kept_catches_a_count_instead_of_a_share():
     def count_only(word, typo):  # forgot to divide by the number of pieces
         return len(set(char_ngrams(word, 3, 5)) & set(char_ngrams(typo, 3, 5)))
+
     feedback = check_share_kept(count_only)
     assert not feedback.ok and "returned 15.000, expected 0.556" in feedback.message
 
@@ -116,6 +122,7 @@ def test_check_share_kept_catches_a_count_instead_of_a_share():
 def test_check_share_kept_reports_errors_and_wrong_types():
     def broken(word, typo):
         raise ZeroDivisionError("division by zero")
+
     assert "raised ZeroDivisionError" in check_share_kept(broken).message
     assert "return a number" in check_share_kept(lambda word, typo: "half").message
     assert "return a number" in check_share_kept(lambda word, typo: True).message

@@ -1,4 +1,5 @@
 """Checks for the exercises of lesson 08 · Inside Word2Vec."""
+
 import numpy as np
 import pytest
 
@@ -19,6 +20,7 @@ def right_loss_and_grads(v, U):
 
 
 # check_gradients -------------------------------------------------------------------------------
+
 
 def test_check_gradients_accepts_the_formulas():
     feedback = check_gradients(right_loss_and_grads)
@@ -59,12 +61,15 @@ def test_check_gradients_names_a_wrong_loss():
     assert "loss is not right" in check_gradients(wrong_loss).message
 
 
-@pytest.mark.parametrize("answer, words", [
-    (lambda v, U: (1.0, v), "three things"),
-    (lambda v, U: (1.0, v[:2], U), "shape"),
-    (lambda v, U: ("x", v, U), "number"),
-    (lambda v, U: 1 / 0, "ZeroDivisionError"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (lambda v, U: (1.0, v), "three things"),
+        (lambda v, U: (1.0, v[:2], U), "shape"),
+        (lambda v, U: ("x", v, U), "number"),
+        (lambda v, U: 1 / 0, "ZeroDivisionError"),
+    ],
+)
 def test_check_gradients_explains_broken_functions(answer, words):
     feedback = check_gradients(answer)
     assert not feedback.ok and words in feedback.message
@@ -78,13 +83,14 @@ def test_check_gradients_wants_a_function(bad):
 
 # check_noise_distribution ----------------------------------------------------------------------
 
+
 def test_check_noise_distribution_accepts_the_power_law():
-    feedback = check_noise_distribution(lambda counts, power: counts ** power / np.sum(counts ** power))
+    feedback = check_noise_distribution(lambda counts, power: counts**power / np.sum(counts**power))
     assert feedback.ok and repr(feedback).startswith("[ok]")
 
 
 def test_check_noise_distribution_wants_probabilities_that_add_up():
-    feedback = check_noise_distribution(lambda counts, power: counts ** power)
+    feedback = check_noise_distribution(lambda counts, power: counts**power)
     assert not feedback.ok and "add up to" in feedback.message and "divide by their sum" in feedback.message
 
 
@@ -94,14 +100,17 @@ def test_check_noise_distribution_shows_the_expected_values():
 
 
 def test_check_noise_distribution_catches_a_fixed_power():
-    feedback = check_noise_distribution(lambda counts, power: counts ** 0.75 / np.sum(counts ** 0.75))
+    feedback = check_noise_distribution(lambda counts, power: counts**0.75 / np.sum(counts**0.75))
     assert not feedback.ok and "power=1.0" in feedback.message
 
 
-@pytest.mark.parametrize("answer, words", [
-    (lambda counts, power: np.array([1.0]), "one probability per word"),
-    (lambda counts, power: counts[5], "IndexError"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (lambda counts, power: np.array([1.0]), "one probability per word"),
+        (lambda counts, power: counts[5], "IndexError"),
+    ],
+)
 def test_check_noise_distribution_explains_broken_functions(answer, words):
     feedback = check_noise_distribution(answer)
     assert not feedback.ok and words in feedback.message

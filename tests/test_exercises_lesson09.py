@@ -1,4 +1,5 @@
 """Checks for the exercises of lesson 09 · Directions of meaning."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
@@ -7,13 +8,26 @@ from helpers.exercises.lesson09 import check_gendered_analogy, check_own_axis
 
 # A tiny space: axis 0 is "formal" (+) against "informal" (−), axis 1 is "she" (+) against "he" (−).
 WORDS = {
-    "therefore": [1, 0, 0.1, 0], "purchase": [1, 0, -0.1, 0], "residence": [1, 0, 0, 0.1],
-    "obtain": [0.9, 0, 0.2, 0], "inquire": [0.9, 0, 0, 0.2], "regarding": [0.8, 0, -0.2, 0],
-    "gonna": [-1, 0, 0.1, 0], "kids": [-1, 0, -0.1, 0], "stuff": [-1, 0, 0, 0.1],
-    "wanna": [-0.9, 0, 0.2, 0], "cool": [-0.9, 0, 0, 0.2], "yeah": [-0.8, 0, -0.2, 0],
+    "therefore": [1, 0, 0.1, 0],
+    "purchase": [1, 0, -0.1, 0],
+    "residence": [1, 0, 0, 0.1],
+    "obtain": [0.9, 0, 0.2, 0],
+    "inquire": [0.9, 0, 0, 0.2],
+    "regarding": [0.8, 0, -0.2, 0],
+    "gonna": [-1, 0, 0.1, 0],
+    "kids": [-1, 0, -0.1, 0],
+    "stuff": [-1, 0, 0, 0.1],
+    "wanna": [-0.9, 0, 0.2, 0],
+    "cool": [-0.9, 0, 0, 0.2],
+    "yeah": [-0.8, 0, -0.2, 0],
     "purchases": [1, 0, -0.1, 0.05],
-    "he": [0, -1, 0, 0.3], "she": [0, 1, 0, 0.3], "actress": [0, 1, 0.5, 0], "actor": [0, -1, 0.5, 0],
-    "carpenter": [0, -0.5, 0, -1], "homemaker": [0, 0.6, 0, -1], "welder": [0, -0.6, 0.1, -1],
+    "he": [0, -1, 0, 0.3],
+    "she": [0, 1, 0, 0.3],
+    "actress": [0, 1, 0.5, 0],
+    "actor": [0, -1, 0.5, 0],
+    "carpenter": [0, -0.5, 0, -1],
+    "homemaker": [0, 0.6, 0, -1],
+    "welder": [0, -0.6, 0.1, -1],
     "carpenters": [0, -0.45, 0.05, -1],
 }
 
@@ -44,8 +58,9 @@ def wide():
 
 
 def test_own_axis_right(wide):
-    feedback = check_own_axis(wide, FORMAL, INFORMAL, TEST_FORMAL + ["furthermore", "sufficient"],
-                              TEST_INFORMAL + ["dude", "okay"])
+    feedback = check_own_axis(
+        wide, FORMAL, INFORMAL, TEST_FORMAL + ["furthermore", "sufficient"], TEST_INFORMAL + ["dude", "okay"]
+    )
     assert feedback.ok and "of your 10 test words land on their own side" in feedback.message, feedback
 
 
@@ -54,14 +69,20 @@ def test_own_axis_no_better_than_chance(wide):
     assert not feedback.ok and "no better than chance" in feedback.message
 
 
-@pytest.mark.parametrize("pole_a, message", [
-    (["therefore"], "give at least 3"), ("therefore", "should be a list"), (None, "should be a list"),
-    (["therefore", "", "purchase"], "non-empty string"), (["therefore", "purchase", 3], "non-empty string"),
-    (["therefore", "purchase", "Residence"], "No vector for 'Residence'"),
-    (["therefore", "purchase", "obtain"], "both a seed and a test word"),
-    (["therefore", "purchases", "residence"], None),
-    (["therefore", "purchase", "gonna"], "in both poles"),
-])
+@pytest.mark.parametrize(
+    "pole_a, message",
+    [
+        (["therefore"], "give at least 3"),
+        ("therefore", "should be a list"),
+        (None, "should be a list"),
+        (["therefore", "", "purchase"], "non-empty string"),
+        (["therefore", "purchase", 3], "non-empty string"),
+        (["therefore", "purchase", "Residence"], "No vector for 'Residence'"),
+        (["therefore", "purchase", "obtain"], "both a seed and a test word"),
+        (["therefore", "purchases", "residence"], None),
+        (["therefore", "purchase", "gonna"], "in both poles"),
+    ],
+)
 def test_own_axis_bad_input(kv, pole_a, message):
     test_a = TEST_FORMAL if pole_a != ["therefore", "purchases", "residence"] else ["purchase", "obtain", "inquire"]
     feedback = check_own_axis(kv, pole_a, INFORMAL, test_a, TEST_INFORMAL)

@@ -1,4 +1,5 @@
 """Checks for lesson 10's exercises: right answers pass, common slips get a hint."""
+
 import numpy as np
 
 from helpers.exercises import lesson10

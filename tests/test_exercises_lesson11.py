@@ -1,4 +1,5 @@
 """Checks for the exercises of lesson 11 · From static to contextual."""
+
 import numpy as np
 import pytest
 
@@ -11,6 +12,7 @@ def softmax(scores, axis=-1):
 
 
 # check_attention -------------------------------------------------------------------------------
+
 
 def test_check_attention_accepts_the_formula():
     feedback = check_attention(lambda q, k, v: softmax(q @ k.T / np.sqrt(q.shape[1])) @ v)
@@ -25,17 +27,20 @@ def test_check_attention_accepts_an_unstable_softmax_too():
     assert check_attention(attention).ok
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda q, k, v: softmax(q @ k.T) @ v, "divide the scores by np.sqrt(d)"),
-    (lambda q, k, v: softmax(q @ k.T / q.shape[1]) @ v, "square root of d"),
-    (lambda q, k, v: softmax(q @ k.T / np.sqrt(q.shape[1]), axis=0) @ v, "along each row"),
-    (lambda q, k, v: (q @ k.T / np.sqrt(q.shape[1])) @ v, "softmax to the scores"),
-    (lambda q, k, v: softmax(q @ k.T / np.sqrt(q.shape[1])), "multiply them by v"),
-    (lambda q, k, v: None, "returned None"),
-    (lambda q, k, v: q[:2], "shape (5, 8)"),
-    (lambda q, k, v: v * 2, "differs from softmax"),
-    (lambda q, k, v: 1 / 0, "raised ZeroDivisionError"),
-])
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda q, k, v: softmax(q @ k.T) @ v, "divide the scores by np.sqrt(d)"),
+        (lambda q, k, v: softmax(q @ k.T / q.shape[1]) @ v, "square root of d"),
+        (lambda q, k, v: softmax(q @ k.T / np.sqrt(q.shape[1]), axis=0) @ v, "along each row"),
+        (lambda q, k, v: (q @ k.T / np.sqrt(q.shape[1])) @ v, "softmax to the scores"),
+        (lambda q, k, v: softmax(q @ k.T / np.sqrt(q.shape[1])), "multiply them by v"),
+        (lambda q, k, v: None, "returned None"),
+        (lambda q, k, v: q[:2], "shape (5, 8)"),
+        (lambda q, k, v: v * 2, "differs from softmax"),
+        (lambda q, k, v: 1 / 0, "raised ZeroDivisionError"),
+    ],
+)
 def test_check_attention_explains_slips(wrong, hint):
     feedback = check_attention(wrong)
     assert not feedback.ok and hint in feedback.message
@@ -47,8 +52,10 @@ def test_check_attention_needs_a_function():
 
 # check_sense_sentences -------------------------------------------------------------------------
 
-GOOD = {"season": ["Flowers bloom in spring.", "Spring is warm.", "We plant seeds in spring."],
-        "water": ["We drank from a spring.", "The spring feeds the lake.", "A hot spring bubbled."]}
+GOOD = {
+    "season": ["Flowers bloom in spring.", "Spring is warm.", "We plant seeds in spring."],
+    "water": ["We drank from a spring.", "The spring feeds the lake.", "A hot spring bubbled."],
+}
 
 
 def test_check_sense_sentences_accepts_good_sets():
@@ -56,17 +63,20 @@ def test_check_sense_sentences_accepts_good_sets():
     assert feedback.ok and "6 sentences in 2 senses of 'spring'" in feedback.message
 
 
-@pytest.mark.parametrize("word, senses, hint", [
-    ("two words", GOOD, "one word"),
-    ("", GOOD, "one word"),
-    (None, GOOD, "one word"),
-    ("spring", {"season": GOOD["season"]}, "at least 2 senses"),
-    ("spring", ["a", "b"], "at least 2 senses"),
-    ("spring", {**GOOD, "water": GOOD["water"][:2]}, "'water' has 2 sentence(s)"),
-    ("spring", {**GOOD, "water": "We drank from a spring."}, "should be a list"),
-    ("spring", {**GOOD, "water": ["Springs are wet.", *GOOD["water"]]}, "does not use the word 'spring'"),
-    ("spring", {**GOOD, "water": [None, *GOOD["water"]]}, "does not use the word"),
-])
+@pytest.mark.parametrize(
+    "word, senses, hint",
+    [
+        ("two words", GOOD, "one word"),
+        ("", GOOD, "one word"),
+        (None, GOOD, "one word"),
+        ("spring", {"season": GOOD["season"]}, "at least 2 senses"),
+        ("spring", ["a", "b"], "at least 2 senses"),
+        ("spring", {**GOOD, "water": GOOD["water"][:2]}, "'water' has 2 sentence(s)"),
+        ("spring", {**GOOD, "water": "We drank from a spring."}, "should be a list"),
+        ("spring", {**GOOD, "water": ["Springs are wet.", *GOOD["water"]]}, "does not use the word 'spring'"),
+        ("spring", {**GOOD, "water": [None, *GOOD["water"]]}, "does not use the word"),
+    ],
+)
 def test_check_sense_sentences_explains(word, senses, hint):
     feedback = check_sense_sentences(word, senses)
     assert not feedback.ok and hint in feedback.message
@@ -84,8 +94,17 @@ def test_check_best_layer_accepts_a_best_layer():
     assert "tied" not in check_best_layer(0, [1.0, 0.5]).message
 
 
-@pytest.mark.parametrize("bad, hint", [(6, "scores 60%"), (7, "no layer 7"), (-1, "no layer -1"),
-                                       (2.0, "layer number"), (True, "layer number"), ("2", "layer number")])
+@pytest.mark.parametrize(
+    "bad, hint",
+    [
+        (6, "scores 60%"),
+        (7, "no layer 7"),
+        (-1, "no layer -1"),
+        (2.0, "layer number"),
+        (True, "layer number"),
+        ("2", "layer number"),
+    ],
+)
 def test_check_best_layer_explains(bad, hint):
     feedback = check_best_layer(bad, ACCURACIES)
     assert not feedback.ok and hint in feedback.message

@@ -1,4 +1,5 @@
 """Checks for the exercises of lesson 12 · Sounds and voices."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
@@ -40,9 +41,14 @@ def test_check_template_scores_explains_a_wrong_count(wv):
     assert "most_similar" in feedback.message
 
 
-@pytest.mark.parametrize("bad, message", [
-    ([], "should be a dict"), ({}, "has no count for"), (None, "should be a dict"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ([], "should be a dict"),
+        ({}, "has no count for"),
+        (None, "should be a dict"),
+    ],
+)
 def test_check_template_scores_bad_shapes(wv, bad, message):
     assert message in check_template_scores(bad, wv).message
 

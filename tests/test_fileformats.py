@@ -1,4 +1,5 @@
 """helpers.fileformats: what a saved file holds and how big it is (lesson 03)."""
+
 import gzip
 
 import numpy as np
@@ -19,6 +20,7 @@ def output(tmp_output):
 
 
 # --- guess_format -----------------------------------------------------------------------------------
+
 
 def test_guess_format_tells_the_formats_apart(model, output, save_binary):
     with storage.new_file("m.model") as path:
@@ -50,6 +52,7 @@ def test_guess_format_of_a_missing_file_suggests_close_names(model, save_binary)
 
 # --- size_table and compare_versions -------------------------------------------------------------------
 
+
 def test_size_table_lists_names_formats_and_companions(model, output, save_binary):
     save_binary(model, "lesson03/v.bin")
     with storage.new_file("lesson03/wv.kv") as path:
@@ -64,9 +67,20 @@ def test_size_table_lists_names_formats_and_companions(model, output, save_binar
     assert fileformats.size_table("lesson03/v.bin").splitlines()[1].startswith("v.bin")
 
 
-@pytest.mark.parametrize("size, shown", [(0, "0 B"), (999, "999 B"), (1_000, "1.0 KB"), (1_549, "1.5 KB"),
-                                         (12_345, "12 KB"), (123_456, "120 KB"), (3_645_823, "3.6 MB"),
-                                         (10_768_866, "11 MB"), (2_500_000_000, "2.5 GB")])
+@pytest.mark.parametrize(
+    "size, shown",
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1_000, "1.0 KB"),
+        (1_549, "1.5 KB"),
+        (12_345, "12 KB"),
+        (123_456, "120 KB"),
+        (3_645_823, "3.6 MB"),
+        (10_768_866, "11 MB"),
+        (2_500_000_000, "2.5 GB"),
+    ],
+)
 def test_sizes_are_rounded_to_two_significant_digits(size, shown):
     assert fileformats.human_size(size) == shown
 

@@ -1,4 +1,5 @@
 """helpers.files: reading a learner's text file whatever their editor saved, bundled data, atomic writes."""
+
 import hashlib
 import os
 
@@ -66,6 +67,7 @@ def test_decode_text_file_names_what_is_missing_and_uses_the_given_fix(tmp_path,
 
 # --- UTF-16 with a byte-order mark (Windows Notepad's "Unicode") is text -------------------------------
 
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_a_file_with_a_byte_order_mark_is_read_as_text(write_file, encoding):
     text = "Grüße aus München.\r\nThe cat sat on the mat. ☕"
@@ -105,6 +107,7 @@ def test_utf16_without_a_mark_is_still_refused_with_the_fix(write_file):
 
 
 # --- write_atomically ------------------------------------------------------------------------------
+
 
 def test_write_atomically_replaces_the_file_in_one_step(tmp_path):
     target = tmp_path / "data.txt"

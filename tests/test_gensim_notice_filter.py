@@ -5,6 +5,7 @@ Under OPENBLAS_CORETYPE=Prescott, training prints "Exception ignored in:
 kernel must never be forced in tests or CI): they write that line the way Python itself does, through the
 same C function gensim calls (PyErr_WriteUnraisable with no exception set), and check that only it goes.
 """
+
 import ctypes
 import io
 import sys
@@ -30,11 +31,20 @@ def test_the_notice_is_dropped_whole_or_in_pieces():
 def test_everything_else_passes_unchanged():
     out = io.StringIO()
     stream = GensimNoticeFilter(out)
-    for text in ("a warning\n", "Exception ignored in: ", "<function other at 0x1>", "\n",
-                 "Exception", " ignored elsewhere\n", "before\n" + GENSIM_DOT_NOTICE + "after\n"):
+    for text in (
+        "a warning\n",
+        "Exception ignored in: ",
+        "<function other at 0x1>",
+        "\n",
+        "Exception",
+        " ignored elsewhere\n",
+        "before\n" + GENSIM_DOT_NOTICE + "after\n",
+    ):
         stream.write(text)
-    assert out.getvalue() == ("a warning\nException ignored in: <function other at 0x1>\n"
-                              "Exception ignored elsewhere\nbefore\n" + GENSIM_DOT_NOTICE + "after\n")
+    assert out.getvalue() == (
+        "a warning\nException ignored in: <function other at 0x1>\n"
+        "Exception ignored elsewhere\nbefore\n" + GENSIM_DOT_NOTICE + "after\n"
+    )
 
 
 def test_write_returns_the_length_written_and_other_attributes_are_the_streams():
@@ -45,9 +55,14 @@ def test_write_returns_the_length_written_and_other_attributes_are_the_streams()
 
 
 @pytest.mark.skipif(hasattr(sys, "gettotalrefcount"), reason="a debug build of Python aborts on this call")
-@pytest.mark.parametrize("name, shown", [("gensim.models.word2vec_inner.our_dot_float", False),
-                                         ("gensim.models.word2vec_inner.our_dot_double", False),
-                                         ("gensim.models.word2vec_inner.train_batch_sg", True)])
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("gensim.models.word2vec_inner.our_dot_float", False),
+        ("gensim.models.word2vec_inner.our_dot_double", False),
+        ("gensim.models.word2vec_inner.train_batch_sg", True),
+    ],
+)
 def test_the_real_c_path_is_filtered(monkeypatch, name, shown):
     # What gensim's compiled code does: report an "exception" while none is set. Python then writes the
     # line itself (sys.unraisablehook is skipped when no exception is set), in three pieces.

@@ -1,5 +1,6 @@
 """Student copies (tools/make_handouts.py): no solutions, no outputs, hints kept. (That they still run is
 checked by tests/test_own_text.py.)"""
+
 import importlib.util
 import re
 from pathlib import Path
@@ -28,15 +29,21 @@ YOUR_TURN = re.compile(r"^#+ Your turn", re.M)
 
 
 def toy_lesson():
-    solution = new_code_cell("answer = 42\nanswer", execution_count=4, outputs=[
-        new_output("execute_result", data={"text/plain": "42"}, execution_count=4)])
+    solution = new_code_cell(
+        "answer = 42\nanswer",
+        execution_count=4,
+        outputs=[new_output("execute_result", data={"text/plain": "42"}, execution_count=4)],
+    )
     solution.metadata["tags"] = ["solution"]
     cells = [
         new_markdown_cell("# 99 · Toy\n\nTime: ~5 min"),
         new_code_cell("import helpers", execution_count=1),
         new_markdown_cell("## Your turn: guess\n\n<details><summary>Hint</summary>\nThink big.\n</details>"),
-        new_code_cell("answer = 0  # change this\nanswer", execution_count=2, outputs=[
-            new_output("execute_result", data={"text/plain": "0"}, execution_count=2)]),
+        new_code_cell(
+            "answer = 0  # change this\nanswer",
+            execution_count=2,
+            outputs=[new_output("execute_result", data={"text/plain": "0"}, execution_count=2)],
+        ),
         new_markdown_cell("<details><summary>Solution</summary>\n\nIt is 42.\n</details>"),
         solution,
         new_markdown_cell("Compare.\n\n<details><summary>Solution</summary>It is 42.</details>\n\nMore text."),
@@ -97,19 +104,24 @@ def test_copies_hold_no_solution_and_keep_every_exercise(copies, lesson):
     nbformat.validate(copy)
     assert not any(handouts.is_solution(cell) for cell in copy.cells)
     # Solution code: lines that appear only in solution cells of the lesson must appear nowhere in the copy.
-    shared = {line.strip() for cell in original.cells if not handouts.is_solution(cell)
-              for line in cell.source.splitlines()}
-    secret = {line.strip() for cell in original.cells if handouts.is_solution(cell)
-              for line in cell.source.splitlines()} - shared - {""}
+    shared = {
+        line.strip() for cell in original.cells if not handouts.is_solution(cell) for line in cell.source.splitlines()
+    }
+    secret = (
+        {line.strip() for cell in original.cells if handouts.is_solution(cell) for line in cell.source.splitlines()}
+        - shared
+        - {""}
+    )
     copied = {line.strip() for cell in copy.cells for line in cell.source.splitlines()}
     assert not secret & copied, f"solution lines left in the copy: {sorted(secret & copied)[:3]}"
     assert not re.search(r"<summary>\s*Solution", "\n".join(cell.source for cell in copy.cells), re.I)
     for pattern in (HINT, YOUR_TURN):
-        count = [sum(len(pattern.findall(cell.source)) for cell in nb.cells if cell.cell_type == "markdown")
-                 for nb in (original, copy)]
+        count = [
+            sum(len(pattern.findall(cell.source)) for cell in nb.cells if cell.cell_type == "markdown")
+            for nb in (original, copy)
+        ]
         assert count[0] == count[1], f"{pattern.pattern}: {count[0]} in the lesson, {count[1]} in the copy"
-    assert all(not cell.outputs and cell.execution_count is None
-               for cell in copy.cells if cell.cell_type == "code")
+    assert all(not cell.outputs and cell.execution_count is None for cell in copy.cells if cell.cell_type == "code")
 
 
 def test_making_copies_again_changes_nothing(copies):

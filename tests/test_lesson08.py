@@ -6,6 +6,7 @@ speed: the gradient check passes, pairs never cross a sentence, the scatter-add 
 trainer is deterministic and lowers the loss. The timing cells are not compared by nbval, so their stored
 outputs are checked here for order of magnitude only.
 """
+
 import ast
 import re
 from pathlib import Path
@@ -37,10 +38,12 @@ def lesson(nb):
         if cell.cell_type != "code" or "solution" in cell.metadata.get("tags", []):
             continue
         tree = ast.parse(cell.source)
-        keep = [node for node in tree.body
-                if (isinstance(node, ast.FunctionDef) and not node.name.startswith("my_"))
-                or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) and t.id.isupper()
-                                                         for t in node.targets))]
+        keep = [
+            node
+            for node in tree.body
+            if (isinstance(node, ast.FunctionDef) and not node.name.startswith("my_"))
+            or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) and t.id.isupper() for t in node.targets))
+        ]
         exec(compile(ast.Module(body=keep, type_ignores=[]), str(LESSON), "exec"), namespace)
     return namespace
 

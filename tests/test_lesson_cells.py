@@ -5,6 +5,7 @@
 - A worked solution is collapsed (``jupyter.source_hidden``) and defines its own names, so running
   every cell never replaces what the learner wrote in the exercise cell above it.
 """
+
 import ast
 import json
 import time

@@ -1,5 +1,6 @@
 """Facts lessons 04-07 rely on, checked here instead of by asserts inside the lessons. (How every lesson's
 "Your turn" blocks are built is checked in test_lesson_cells.py.)"""
+
 import ast
 import json
 from pathlib import Path
@@ -19,8 +20,9 @@ def code_cells(lesson):
 def test_lesson_07_char_ngrams_agrees_with_helpers_and_gensim():
     from gensim.models.fasttext import compute_ngrams
 
-    source = next("".join(cell["source"]) for cell in code_cells("07_rare_words")
-                  if "def char_ngrams(" in "".join(cell["source"]))
+    source = next(
+        "".join(cell["source"]) for cell in code_cells("07_rare_words") if "def char_ngrams(" in "".join(cell["source"])
+    )
     namespace = {}
     exec(source.split("\nprint(")[0], namespace)  # the definition only
     lesson_char_ngrams = namespace["char_ngrams"]
@@ -44,17 +46,19 @@ def test_lesson_05_tsne_keeps_more_neighbours_than_pca(main_vectors):
     groups = json.loads(json.dumps(_lesson_05_groups()))
     _, _, vectors = helpers.projection.group_vectors(main_vectors, groups)
     pca_points = PCA(n_components=10).fit(vectors).transform(vectors)[:, :2]
-    tsne_points = TSNE(n_components=2, perplexity=8, init="pca", random_state=42, metric="cosine",
-                       method="exact", max_iter=500).fit_transform(vectors)
+    tsne_points = TSNE(
+        n_components=2, perplexity=8, init="pca", random_state=42, metric="cosine", method="exact", max_iter=500
+    ).fit_transform(vectors)
     pca_kept = helpers.projection.neighbours_kept(vectors, pca_points, k=5)
     tsne_kept = helpers.projection.neighbours_kept(vectors, tsne_points, k=5)
     assert tsne_kept > pca_kept > 0.2
 
 
 def _lesson_05_groups():
-    source = next("".join(cell["source"]) for cell in code_cells("05_plotting")
-                  if "WORD_GROUPS = {" in "".join(cell["source"]))
-    return ast.literal_eval(source[source.index("WORD_GROUPS = ") + len("WORD_GROUPS = "):].strip())
+    source = next(
+        "".join(cell["source"]) for cell in code_cells("05_plotting") if "WORD_GROUPS = {" in "".join(cell["source"])
+    )
+    return ast.literal_eval(source[source.index("WORD_GROUPS = ") + len("WORD_GROUPS = ") :].strip())
 
 
 def test_lesson_06_main_model_has_the_vocabulary_the_lesson_describes(main_vectors):

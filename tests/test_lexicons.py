@@ -1,4 +1,5 @@
 """helpers.lexicons: the packaged files load, and bad files stop with a CourseError that says what to do."""
+
 import json
 import zipfile
 
@@ -7,6 +8,7 @@ import pytest
 from helpers import CourseError, lexicons
 
 # The packaged data (installed from requirements-data.txt) -----------------------------------------
+
 
 def test_googlenews_vectors_load():
     gn = lexicons.load_googlenews()
@@ -52,6 +54,7 @@ def test_packaged_file_refuses_a_non_source():
 
 # Bad files -------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def files(tmp_path):
     made = {}
@@ -67,17 +70,35 @@ def files(tmp_path):
     return made
 
 
-@pytest.mark.parametrize("reader", [lexicons.parse_scores, lexicons.read_vader, lexicons.read_afinn,
-                                    lexicons.parse_word_labels, lexicons.read_nrc, lexicons.read_bolukbasi])
-@pytest.mark.parametrize("kind, expected", [("empty", "empty"), ("blank", "empty"), ("binary", "binary"),
-                                            ("latin1", "not UTF-8")])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        lexicons.parse_scores,
+        lexicons.read_vader,
+        lexicons.read_afinn,
+        lexicons.parse_word_labels,
+        lexicons.read_nrc,
+        lexicons.read_bolukbasi,
+    ],
+)
+@pytest.mark.parametrize(
+    "kind, expected", [("empty", "empty"), ("blank", "empty"), ("binary", "binary"), ("latin1", "not UTF-8")]
+)
 def test_text_readers_refuse_bad_files(reader, kind, expected, files):
     with pytest.raises(CourseError, match=expected):
         reader(files[kind])
 
 
-@pytest.mark.parametrize("reader", [lexicons.parse_scores, lexicons.parse_word_labels, lexicons.read_bolukbasi,
-                                    lexicons.read_pang_lee, lexicons.load_googlenews])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        lexicons.parse_scores,
+        lexicons.parse_word_labels,
+        lexicons.read_bolukbasi,
+        lexicons.read_pang_lee,
+        lexicons.load_googlenews,
+    ],
+)
 def test_readers_refuse_missing_files_and_folders(reader, tmp_path):
     with pytest.raises(CourseError, match="No .* at"):
         reader(tmp_path / "missing.txt")

@@ -5,6 +5,7 @@ The format check (`ruff format --check`) is switched on by `[tool.course] ruff-f
 pyproject.toml, once the whole repository has been formatted in one commit (CONTRIBUTING.md, "Lint and
 format"); until then it is skipped.
 """
+
 import subprocess
 import sys
 import tomllib
@@ -18,8 +19,9 @@ SETTINGS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")).
 
 
 def ruff(*arguments):
-    return subprocess.run([sys.executable, "-m", "ruff", *arguments, *CHECKED], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *arguments, *CHECKED], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_ruff_check_passes():
@@ -27,9 +29,11 @@ def test_ruff_check_passes():
     assert result.returncode == 0, f"ruff check found problems (fix them, or see CONTRIBUTING.md):\n{result.stdout}"
 
 
-@pytest.mark.skipif(not SETTINGS.get("ruff-format-check", False),
-                    reason="ruff format --check is off until the repository is formatted in one commit "
-                           "([tool.course] ruff-format-check in pyproject.toml)")
+@pytest.mark.skipif(
+    not SETTINGS.get("ruff-format-check", False),
+    reason="ruff format --check is off until the repository is formatted in one commit "
+    "([tool.course] ruff-format-check in pyproject.toml)",
+)
 def test_ruff_format_check_passes():
     result = ruff("format", "--check")
     assert result.returncode == 0, f"run `python -m ruff format` and commit the result:\n{result.stdout}"

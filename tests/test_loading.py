@@ -1,4 +1,5 @@
 """helpers.loading: loading models and vectors safely, with clear errors (lesson 03)."""
+
 import gzip
 import pickle
 
@@ -21,6 +22,7 @@ def output(tmp_output):
 
 
 # --- load_model / load_vectors ------------------------------------------------------------------------
+
 
 def test_load_model_round_trip_can_keep_training(model):
     with storage.new_file("m.model") as path:
@@ -86,7 +88,7 @@ def test_load_model_missing_empty_and_corrupt_files(model, output):
     data = (output / "cut.model").read_bytes()
     with storage.new_file("cut.model") as path:
         with open(path, "wb") as out:
-            out.write(data[:len(data) // 2])
+            out.write(data[: len(data) // 2])
     with pytest.raises(CourseError, match="damaged"):
         loading.load_model("cut.model")
 
@@ -125,6 +127,7 @@ def test_load_vectors_refuses_a_full_model(model):
 
 
 # --- load_word2vec ------------------------------------------------------------------------------------
+
 
 def test_load_word2vec_text_and_binary_round_trips(model, output, save_binary):
     save_binary(model, "v.bin")
@@ -168,7 +171,7 @@ def test_load_word2vec_missing_empty_and_corrupt_files(model, output, save_binar
         loading.load_word2vec("empty.bin")
     save_binary(model, "v.bin")
     data = (output / "v.bin").read_bytes()
-    (output / "cut.bin").write_bytes(data[:len(data) // 2])
+    (output / "cut.bin").write_bytes(data[: len(data) // 2])
     with pytest.raises(CourseError, match="cut.bin is damaged: it ends before"):
         loading.load_word2vec("cut.bin")
     (output / "bad.txt").write_text("2 3\ncat 0.1 0.2 0.3\ndog 0.1 oops\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Every lesson follows the lesson template (CONTRIBUTING.md, "The lesson template") and was committed
 from one clean top-to-bottom run."""
+
 import re
 from pathlib import Path
 
@@ -10,8 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MAX_LESSON = 12
 IGNORE_TAG = "nbval-ignore-output"
-VOLATILE = re.compile(r" at 0x[0-9a-f]+>|np\.float(32|64)\(|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|/home/|/tmp/|"
-                      r"/root/|/work/|[A-Z]:\\\\|\d+(\.\d+)? ?(ms|seconds|s)\b elapsed")
+VOLATILE = re.compile(
+    r" at 0x[0-9a-f]+>|np\.float(32|64)\(|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|/home/|/tmp/|"
+    r"/root/|/work/|[A-Z]:\\\\|\d+(\.\d+)? ?(ms|seconds|s)\b elapsed"
+)
 
 
 def read(path):

@@ -20,6 +20,7 @@ The runs use a copy of the notebook in memory (the committed notebook is never w
 ``COURSE_OUTPUT_DIR``, and check that the text files and data/ are byte for byte unchanged. The main model
 comes from the shared .cache/ (trained once, by whichever lesson needs it first).
 """
+
 import hashlib
 import importlib.util
 import re
@@ -52,8 +53,11 @@ SAMPLE_TEXTS = ["tiny.txt", "german.txt", "noisy.txt"]
 READS_MY_TEXT = re.compile(r"load_my_sentences|my_text_path|COURSE_TEXT")
 OWN_TEXT_HEADING = re.compile(r"^#+ (\d+\. )?Your own text", re.M)
 # A message that says what to change uses one of these verbs.
-ADVICE = re.compile(r"\b(add|lower|raise|increase|reduce|use|write|save|give|check|change|try|set|pick|"
-                    r"choose|remove|replace|put|run)\b", re.I)
+ADVICE = re.compile(
+    r"\b(add|lower|raise|increase|reduce|use|write|save|give|check|change|try|set|pick|"
+    r"choose|remove|replace|put|run)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -69,13 +73,18 @@ class Outcome:
 
 def first_text_cell(nb):
     """Index of the first code cell that reads the learner's text (or opens the own-text section)."""
-    candidates = [index for index, cell in enumerate(nb.cells)
-                  if cell.cell_type == "code" and READS_MY_TEXT.search(cell.source)]
-    heading = [index for index, cell in enumerate(nb.cells)
-               if cell.cell_type == "markdown" and OWN_TEXT_HEADING.search(cell.source)]
+    candidates = [
+        index for index, cell in enumerate(nb.cells) if cell.cell_type == "code" and READS_MY_TEXT.search(cell.source)
+    ]
+    heading = [
+        index
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "markdown" and OWN_TEXT_HEADING.search(cell.source)
+    ]
     if heading:
-        after_heading = [index for index, cell in enumerate(nb.cells)
-                         if index > heading[0] and cell.cell_type == "code"]
+        after_heading = [
+            index for index, cell in enumerate(nb.cells) if index > heading[0] and cell.cell_type == "code"
+        ]
         candidates += after_heading[:1]
     return min(candidates) if candidates else None
 
@@ -88,8 +97,13 @@ class LessonRun:
         for cell in self.nb.cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
-        self.client = NotebookClient(self.nb, timeout=600, kernel_name="python3", record_timing=False,
-                                     resources={"metadata": {"path": str(workdir)}})
+        self.client = NotebookClient(
+            self.nb,
+            timeout=600,
+            kernel_name="python3",
+            record_timing=False,
+            resources={"metadata": {"path": str(workdir)}},
+        )
 
     def run_cells(self, start=0):
         """Run the code cells from index ``start`` on; return the ``Outcome``."""
@@ -131,8 +145,12 @@ def make_bad_texts(folder):
         archive.writestr("word/document.xml", "<w:document><w:body>The cat sat.</w:body></w:document>")
     latin1 = folder / "latin1.txt"
     latin1.write_bytes("Grüße aus München. Die Katze schläft auf dem Sofa.\n".encode("latin-1"))
-    return {"empty": (empty, "no text"), "binary": (docx, "binary"), "latin-1": (latin1, "UTF-8"),
-            "stopwords": (TEXTS / "stopwords_only.txt", "stopword")}
+    return {
+        "empty": (empty, "no text"),
+        "binary": (docx, "binary"),
+        "latin-1": (latin1, "UTF-8"),
+        "stopwords": (TEXTS / "stopwords_only.txt", "stopword"),
+    }
 
 
 @pytest.fixture
@@ -149,8 +167,10 @@ def isolated(tmp_path, monkeypatch, path):
 def assert_clear_stop(outcome, start, label):
     """A run that did not complete must stop at a CourseError, in the own-text part, with advice."""
     assert outcome.ename == "CourseError", f"{label}: not a clear stop: {outcome.describe()}"
-    assert outcome.cell >= start, (f"{label}: stopped at cell {outcome.cell}, before the lesson reads "
-                                   f"the learner's text (cell {start}): {outcome.describe()}")
+    assert outcome.cell >= start, (
+        f"{label}: stopped at cell {outcome.cell}, before the lesson reads "
+        f"the learner's text (cell {start}): {outcome.describe()}"
+    )
     assert ADVICE.search(outcome.evalue), f"{label}: the message does not say what to change: {outcome.evalue}"
 
 
@@ -171,7 +191,8 @@ def test_every_lesson_reads_the_learners_text():
     assert NOTEBOOKS
     for path in NOTEBOOKS:
         assert first_text_cell(nbformat.read(path, as_version=4)) is not None, (
-            f"{path.name} has no 'Your own text' section calling helpers.corpus.load_my_sentences()")
+            f"{path.name} has no 'Your own text' section calling helpers.corpus.load_my_sentences()"
+        )
 
 
 @pytest.mark.notebook
@@ -184,8 +205,10 @@ def test_lesson_as_handed_out_and_on_own_texts(path, isolated, monkeypatch, subt
     with run.client.setup_kernel():
         outcome = run.run_cells()
         print(f"{path.name}, student copy, course text: {outcome.describe()}")
-        assert outcome.completed, (f"the student copy of {path.name} does not run as handed out (a later cell "
-                                   f"may need a solution cell's variable): {outcome.describe()}")
+        assert outcome.completed, (
+            f"the student copy of {path.name} does not run as handed out (a later cell "
+            f"may need a solution cell's variable): {outcome.describe()}"
+        )
         for text in SAMPLE_TEXTS:
             with subtests.test(text=text):
                 run.switch_text(TEXTS / text)
@@ -201,4 +224,5 @@ def test_lesson_as_handed_out_and_on_own_texts(path, isolated, monkeypatch, subt
                 assert not bad.completed, f"{path.name} completed on the {name} file instead of stopping"
                 assert_clear_stop(bad, start, f"{path.name} on the {name} file")
                 assert expected.lower() in bad.evalue.lower(), (
-                    f"{path.name} on the {name} file: expected a message about {expected!r}, got {bad.evalue}")
+                    f"{path.name} on the {name} file: expected a message about {expected!r}, got {bad.evalue}"
+                )

@@ -1,4 +1,5 @@
 """helpers.paths, helpers.setup_notebook and the package's import behaviour."""
+
 import logging
 import subprocess
 import sys
@@ -33,11 +34,13 @@ def test_outputs_are_git_ignored():
 
 
 def test_importing_helpers_changes_nothing_global():
-    code = ("import importlib, logging, pkgutil, numpy, matplotlib; state = lambda: (numpy.get_printoptions(), "
-            "dict(matplotlib.rcParams), logging.getLogger('gensim').level, numpy.random.get_state()[1][:5].tolist()); "
-            "before = state(); import helpers, helpers.exercises; "
-            "[importlib.import_module(m.name) for p in (helpers, helpers.exercises) "
-            "for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')]; print(before == state())")
+    code = (
+        "import importlib, logging, pkgutil, numpy, matplotlib; state = lambda: (numpy.get_printoptions(), "
+        "dict(matplotlib.rcParams), logging.getLogger('gensim').level, numpy.random.get_state()[1][:5].tolist()); "
+        "before = state(); import helpers, helpers.exercises; "
+        "[importlib.import_module(m.name) for p in (helpers, helpers.exercises) "
+        "for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')]; print(before == state())"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True"
 

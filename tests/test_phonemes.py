@@ -1,4 +1,5 @@
 """helpers.phonemes: CMUdict parsing, ARPAbet/IPA mapping and panphon features (lesson 12)."""
+
 import numpy as np
 import pytest
 
@@ -30,11 +31,16 @@ def test_parse_cmudict_keeps_alternatives_and_drops_stress_and_comments():
     assert pronunciations["aalborg"] == [("AO", "L", "B", "AO", "R", "G")]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", "no entries"), ("   \n# only a note\n", "no entries"),
-    ("cat\n", "is not a word and its ARPAbet"), ("cat K AE1 Q\n", "unknown: ['Q']"),
-    ("<html><body>Not found</body></html>\n", "not a word and its ARPAbet"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "no entries"),
+        ("   \n# only a note\n", "no entries"),
+        ("cat\n", "is not a word and its ARPAbet"),
+        ("cat K AE1 Q\n", "unknown: ['Q']"),
+        ("<html><body>Not found</body></html>\n", "not a word and its ARPAbet"),
+    ],
+)
 def test_parse_cmudict_refuses_what_is_not_cmudict(text, message):
     with pytest.raises(CourseError, match=message.replace("[", r"\[").replace("]", r"\]")):
         ph.parse_cmudict(text)
@@ -96,15 +102,18 @@ def test_phoneme_features_bad_input():
         ph.phoneme_features([], table)
 
 
-@pytest.mark.parametrize("ipa, expected", [
-    ("h ə l ˈoʊ", ["HH", "AH", "L", "OW"]),
-    ("b ˈʌ ɾ ɚ", ["B", "AH", "T", "ER"]),
-    ("b ˈʌ ʔ n̩", ["B", "AH", "T", "AH", "N"]),
-    ("k ˈɑːɹ", ["K", "AA", "R"]),
-    ("t͡ʃ ˈɜː t͡ʃ", ["CH", "ER", "CH"]),
-    ("f ˈaɪɚ", ["F", "AY", "ER"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "ipa, expected",
+    [
+        ("h ə l ˈoʊ", ["HH", "AH", "L", "OW"]),
+        ("b ˈʌ ɾ ɚ", ["B", "AH", "T", "ER"]),
+        ("b ˈʌ ʔ n̩", ["B", "AH", "T", "AH", "N"]),
+        ("k ˈɑːɹ", ["K", "AA", "R"]),
+        ("t͡ʃ ˈɜː t͡ʃ", ["CH", "ER", "CH"]),
+        ("f ˈaɪɚ", ["F", "AY", "ER"]),
+        ("", []),
+    ],
+)
 def test_ipa_to_arpabet(ipa, expected):
     assert ph.ipa_to_arpabet(ipa) == (expected, [])
 

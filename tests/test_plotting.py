@@ -1,5 +1,6 @@
 """Unit tests for helpers.plotting: every function returns its Axes with a title, axis labels and (where
 it has several series) a legend, uses the colour-blind-safe palette, and explains bad input."""
+
 from collections import Counter
 
 import matplotlib
@@ -53,6 +54,7 @@ def test_groups_get_distinct_colour_blind_safe_colours_and_shapes():
 
 # --- zipf ----------------------------------------------------------------------------------------
 
+
 def test_zipf_returns_axes_with_title_labels_and_log_axes():
     ax = zipf(Counter({"the": 100, "cat": 10, "sat": 5, "mat": 1}))
     assert isinstance(ax, Axes)
@@ -77,6 +79,7 @@ def test_zipf_empty_counts(counts):
 
 # --- loss_curve ----------------------------------------------------------------------------------
 
+
 def test_loss_curve_returns_axes_with_title_labels_from_zero():
     ax = loss_curve([300.0, 200.0, 150.0])
     assert isinstance(ax, Axes)
@@ -98,6 +101,7 @@ def test_loss_curve_no_losses(losses):
 
 
 # --- scatter_2d ----------------------------------------------------------------------------------
+
 
 def test_scatter_2d_returns_axes_with_title_labels_and_group_legend():
     points = [[0, 0], [1, 1], [2, 0], [3, 1]]
@@ -160,8 +164,9 @@ def test_scatter_2d_max_labels_zero_draws_points_only():
     assert word_labels(ax) == [] and "labels on 0 of 2 points" in ax.get_title()
 
 
-@pytest.mark.parametrize("points, labels", [([[0, 0], [1, 1]], ["a"]), ([0, 1, 2], ["a", "b", "c"]),
-                                            ([[0, 0, 0]], ["a"])])
+@pytest.mark.parametrize(
+    "points, labels", [([[0, 0], [1, 1]], ["a"]), ([0, 1, 2], ["a", "b", "c"]), ([[0, 0, 0]], ["a"])]
+)
 def test_scatter_2d_points_that_do_not_fit_the_labels(points, labels):
     with pytest.raises(CourseError, match="one \\(x, y\\) pair per label"):
         scatter_2d(points, labels)
@@ -194,6 +199,7 @@ def test_scatter_2d_bad_max_labels(max_labels):
 
 
 # --- explained_variance --------------------------------------------------------------------------
+
 
 def test_explained_variance_bars_line_title_labels_legend():
     ratios = [0.4, 0.3, 0.1]
@@ -237,8 +243,7 @@ def test_relation_arrows_draws_one_arrow_per_pair_with_legend_and_labels():
 
 
 def test_relation_arrows_shared_start_word_is_labelled_once():
-    ax = relation_arrows([[0, 0], [1, 0], [0, 1]], ["king", "queen", "prince"],
-                         [("king", "queen"), ("king", "prince")])
+    ax = relation_arrows([[0, 0], [1, 0], [0, 1]], ["king", "queen", "prince"], [("king", "queen"), ("king", "prince")])
     assert sorted(word_labels(ax)) == ["king", "prince", "queen"]
 
 
@@ -303,8 +308,10 @@ def test_group_styles_are_fixed_distinct_and_never_yellow():
     assert list(styles) == ["countries", "numbers", "months", "a", "b", "c", "d"]
     assert "#F0E442" not in {colour for colour, _ in styles.values()}
     assert len(set(styles.values())) == len(styles)
-    assert group_styles(["numbers", "numbers", "months"]) == {"numbers": styles["countries"],
-                                                               "months": styles["numbers"]}
+    assert group_styles(["numbers", "numbers", "months"]) == {
+        "numbers": styles["countries"],
+        "months": styles["numbers"],
+    }
 
 
 def test_group_styles_needs_a_group():
@@ -321,7 +328,7 @@ def test_label_points_keeps_crowded_labels_apart():
     texts = label_points(ax, points, [f"word{i}" for i in range(12)])
     assert [text.get_text() for text in texts] == [f"word{i}" for i in range(12)]
     extents = boxes(texts)
-    overlaps = sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1:])
+    overlaps = sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1 :])
     assert overlaps == 0
 
 
@@ -333,8 +340,9 @@ def test_label_points_bad_points():
 
 def test_scatter_groups_uses_the_styles_it_is_given():
     styles = group_styles(["countries", "numbers", "months"])
-    ax = scatter_groups([[0, 0], [1, 1], [2, 0]], ["two", "march", "june"], ["numbers", "months", "months"],
-                        styles, title="t")
+    ax = scatter_groups(
+        [[0, 0], [1, 1], [2, 0]], ["two", "march", "june"], ["numbers", "months", "months"], styles, title="t"
+    )
     colours = [to_hex(collection.get_facecolor()[0]) for collection in ax.collections]
     assert colours == [styles["numbers"][0].lower(), styles["months"][0].lower()]
     assert legend_texts(ax) == ["numbers", "months"]

@@ -1,4 +1,5 @@
 """Unit tests for helpers.projection (lesson 05): word groups, perplexity, neighbours kept, Projector files."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
@@ -35,6 +36,7 @@ def exported(tmp_path):
 
 
 # --- group_vectors -------------------------------------------------------------------------------
+
 
 def test_group_vectors_keeps_order_groups_and_vectors(wv):
     words, groups, vectors = group_vectors(wv, {"months": ["march", "january"], "numbers": ["two"]})
@@ -82,6 +84,7 @@ def test_group_vectors_rejects_a_group_that_is_not_a_list_of_words(wv, members):
 
 # --- valid_perplexity ----------------------------------------------------------------------------
 
+
 def test_valid_perplexity_keeps_a_value_that_fits(capsys):
     assert valid_perplexity(100, 30) == 30.0
     assert capsys.readouterr().out == ""
@@ -123,6 +126,7 @@ def test_valid_perplexity_rejects_a_bad_point_count(n_points):
 
 # --- neighbours_kept -----------------------------------------------------------------------------
 
+
 def _two_clusters():
     vectors = np.array([[1, 0.1, 0], [1, 0.2, 0], [1, 0, 0.1], [0, 1, 0.1], [0.1, 1, 0], [0, 1, 0.2]])
     points = np.array([[0, 0], [0.1, 0], [0, 0.1], [5, 5], [5.1, 5], [5, 5.1]])
@@ -155,13 +159,14 @@ def test_neighbours_kept_rejects_a_bad_k(k):
 
 # --- export_projector / read_projector: round trip -------------------------------------------------
 
+
 def test_export_then_read_gives_the_same_words_and_vectors(exported):
     words, vectors, (vectors_path, metadata_path) = exported
     assert (vectors_path.name, metadata_path.name) == ("vectors.tsv", "metadata.tsv")
     loaded = read_projector(vectors_path, metadata_path)
     assert loaded.words == words and loaded.groups is None
     assert loaded.vectors.shape == vectors.shape
-    assert np.abs(loaded.vectors - vectors).max() <= 0.5 * 10 ** -PROJECTOR_DECIMALS + 1e-12
+    assert np.abs(loaded.vectors - vectors).max() <= 0.5 * 10**-PROJECTOR_DECIMALS + 1e-12
 
 
 def test_export_writes_tab_separated_numbers_and_one_word_a_line(exported):
@@ -198,6 +203,7 @@ def test_read_accepts_trailing_blank_lines_and_a_bom(tmp_path):
 
 # --- export_projector: bad input -----------------------------------------------------------------
 
+
 def test_export_rejects_mismatched_words_and_vectors(tmp_path):
     with pytest.raises(CourseError, match="got 2 words and vectors of shape \\(3, 2\\)"):
         export_projector(["a", "b"], np.ones((3, 2)), tmp_path)
@@ -226,6 +232,7 @@ def test_export_rejects_one_group_too_few(tmp_path):
 
 
 # --- read_projector: missing, corrupt and wrongly formatted files ---------------------------------
+
 
 def test_read_missing_vectors_file(tmp_path, exported):
     _, _, (_, metadata_path) = exported
@@ -277,10 +284,14 @@ def test_read_words_inside_the_vectors_file(tmp_path, exported):
 @pytest.mark.parametrize("separator", [",", " ", ";"])
 def test_read_comma_or_space_separated_file_is_the_wrong_format(tmp_path, exported, separator):
     _, _, (_, metadata_path) = exported
-    (tmp_path / "v.csv").write_text(f"0.1{separator}0.2{separator}0.3\n0.4{separator}0.5{separator}0.6\n",
-                                    encoding="utf-8")
-    with pytest.raises(CourseError, match="Line 1 of v.csv has no tabs") if separator != ";" else \
-            pytest.raises(CourseError, match="'0.1;0.2;0.3' is not a number"):
+    (tmp_path / "v.csv").write_text(
+        f"0.1{separator}0.2{separator}0.3\n0.4{separator}0.5{separator}0.6\n", encoding="utf-8"
+    )
+    with (
+        pytest.raises(CourseError, match="Line 1 of v.csv has no tabs")
+        if separator != ";"
+        else pytest.raises(CourseError, match="'0.1;0.2;0.3' is not a number")
+    ):
         read_projector(tmp_path / "v.csv", metadata_path)
 
 
@@ -291,8 +302,9 @@ def test_read_corrupt_number(tmp_path, exported):
     fields[3] = "0.12x4"
     lines[2] = "\t".join(fields)
     vectors_path.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(CourseError, match="Line 3 of vectors.tsv, column 4: '0.12x4' is not a number, so the "
-                                          "file is damaged"):
+    with pytest.raises(
+        CourseError, match="Line 3 of vectors.tsv, column 4: '0.12x4' is not a number, so the file is damaged"
+    ):
         read_projector(vectors_path, metadata_path)
 
 

@@ -1,4 +1,5 @@
 """helpers.scratch: the plumbing of lesson 08 (vectors trained without gensim, side-by-side tables)."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors, Word2Vec
@@ -19,12 +20,14 @@ from helpers.scratch import (
 @pytest.fixture(scope="module")
 def benchmark_wv():
     """Random vectors for every word of WordSim353 and SimLex-999: scorable, and ρ near 0."""
-    words = sorted({w.lower() for name in ("WordSim353", "SimLex-999")
-                    for a, b, _ in read_word_pairs(name) for w in (a, b)})
+    words = sorted(
+        {w.lower() for name in ("WordSim353", "SimLex-999") for a, b, _ in read_word_pairs(name) for w in (a, b)}
+    )
     return keyed_vectors(words, np.random.default_rng(0).normal(size=(len(words), 8)))
 
 
 # keyed_vectors -------------------------------------------------------------------------------
+
 
 def test_keyed_vectors_keeps_words_and_rows():
     wv = keyed_vectors(["cat", "dog", "fish"], np.arange(6).reshape(3, 2))
@@ -32,25 +35,29 @@ def test_keyed_vectors_keeps_words_and_rows():
     assert wv.vectors.dtype == np.float32 and wv["dog"].tolist() == [2.0, 3.0]
 
 
-@pytest.mark.parametrize("words, vectors, message", [
-    ([], np.zeros((0, 3)), "no words"),
-    (["a"], np.zeros((1, 0)), "no words"),
-    (["a", "b"], np.zeros((3, 2)), "2 words but 3 vectors"),
-    (["a", "a"], np.zeros((2, 2)), "appears twice"),
-    (["a", " "], np.zeros((2, 2)), "non-empty string"),
-    (["a", 3], np.zeros((2, 2)), "non-empty string"),
-    ("ab", np.zeros((2, 2)), "not one string"),
-    (["a", "b"], np.zeros(2), "2-D array"),
-    (["a", "b"], [["x", "y"], ["z", "w"]], "array of numbers"),
-    (["a", "b"], np.array([[0.0, np.nan], [1.0, 2.0]]), "diverged"),
-    (["a", "b"], np.array([[0.0, np.inf], [1.0, 2.0]]), "Lower the learning rate"),
-])
+@pytest.mark.parametrize(
+    "words, vectors, message",
+    [
+        ([], np.zeros((0, 3)), "no words"),
+        (["a"], np.zeros((1, 0)), "no words"),
+        (["a", "b"], np.zeros((3, 2)), "2 words but 3 vectors"),
+        (["a", "a"], np.zeros((2, 2)), "appears twice"),
+        (["a", " "], np.zeros((2, 2)), "non-empty string"),
+        (["a", 3], np.zeros((2, 2)), "non-empty string"),
+        ("ab", np.zeros((2, 2)), "not one string"),
+        (["a", "b"], np.zeros(2), "2-D array"),
+        (["a", "b"], [["x", "y"], ["z", "w"]], "array of numbers"),
+        (["a", "b"], np.array([[0.0, np.nan], [1.0, 2.0]]), "diverged"),
+        (["a", "b"], np.array([[0.0, np.inf], [1.0, 2.0]]), "Lower the learning rate"),
+    ],
+)
 def test_keyed_vectors_explains_bad_input(words, vectors, message):
     with pytest.raises(CourseError, match=message):
         keyed_vectors(words, vectors)
 
 
 # compare_scores --------------------------------------------------------------------------------
+
 
 def test_compare_scores_prints_one_line_per_model(benchmark_wv):
     table = compare_scores({"random": benchmark_wv, "again": benchmark_wv})
@@ -64,8 +71,9 @@ def test_compare_scores_prints_one_line_per_model(benchmark_wv):
 
 def test_compare_scores_accepts_a_model_and_one_dataset():
     words = [w.lower() for a, b, _ in read_word_pairs("WordSim353") for w in (a, b)]
-    model = Word2Vec([words[i:i + 10] for i in range(0, len(words), 10)], vector_size=8, min_count=1,
-                     epochs=1, workers=1, seed=1)
+    model = Word2Vec(
+        [words[i : i + 10] for i in range(0, len(words), 10)], vector_size=8, min_count=1, epochs=1, workers=1, seed=1
+    )
     table = compare_scores({"tiny": model}, datasets="WordSim353")
     assert table.datasets == ["WordSim353"] and table.score("tiny") is not None
 
@@ -93,6 +101,7 @@ def test_empty_comparison_table_prints():
 
 # neighbours_side_by_side -----------------------------------------------------------------------
 
+
 def test_neighbours_side_by_side():
     a = keyed_vectors(["cat", "dog", "car"], [[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])
     b = keyed_vectors(["cat", "car", "bus"], [[1.0, 0.0], [0.0, 1.0], [0.1, 0.9]])
@@ -104,11 +113,14 @@ def test_neighbours_side_by_side():
     assert neighbours_side_by_side({"A": a}, "car", topn=2).splitlines()[1].split(maxsplit=1) == ["car", "dog, cat"]
 
 
-@pytest.mark.parametrize("models, words, topn, message", [
-    ({}, ["cat"], 3, "dict"),
-    ("wv", ["cat"], 3, "dict"),
-    (None, [], 3, "dict"),
-])
+@pytest.mark.parametrize(
+    "models, words, topn, message",
+    [
+        ({}, ["cat"], 3, "dict"),
+        ("wv", ["cat"], 3, "dict"),
+        (None, [], 3, "dict"),
+    ],
+)
 def test_neighbours_side_by_side_wants_models(models, words, topn, message):
     with pytest.raises(CourseError, match=message):
         neighbours_side_by_side(models, words, topn)
@@ -130,6 +142,7 @@ def test_neighbours_side_by_side_explains_bad_words_and_topn():
 
 # check_enough_pairs and pairs_per_second --------------------------------------------------------
 
+
 def test_check_enough_pairs():
     assert check_enough_pairs(20) == 20 and check_enough_pairs(np.int64(5), minimum=5) == 5
     with pytest.raises(CourseError, match="only 0 training pairs.*Add more sentences"):
@@ -148,8 +161,8 @@ def test_pairs_per_second():
             pairs_per_second(pairs, seconds)
 
 
-
 # compare_pair_scores -----------------------------------------------------------------------------
+
 
 def test_compare_pair_scores_agrees_with_compare_scores_on_the_whole_benchmark(benchmark_wv):
     pairs = read_word_pairs("WordSim353")
@@ -172,15 +185,18 @@ def test_compare_pair_scores_counts_coverage_and_ignores_case():
     assert table.score("tiny", "few") is None and "–" in repr(table)
 
 
-@pytest.mark.parametrize("models, pair_sets, message", [
-    ({}, {"x": [("a", "b", 1.0)]}, "models must be a dict"),
-    ({"m": None}, {"x": [("a", "b", 1.0)]}, "must be word vectors"),
-    ({"m": "wv"}, {}, "pair_sets must be a dict"),
-    ({"m": "wv"}, {"x": []}, "holds no word pairs"),
-    ({"m": "wv"}, {"x": "WordSim353"}, "must be a list of"),
-    ({"m": "wv"}, {"x": [("a", "b")]}, r"\(word1, word2, human_score\)"),
-    ({"m": "wv"}, {"x": ["ab1"]}, r"\(word1, word2, human_score\)"),
-])
+@pytest.mark.parametrize(
+    "models, pair_sets, message",
+    [
+        ({}, {"x": [("a", "b", 1.0)]}, "models must be a dict"),
+        ({"m": None}, {"x": [("a", "b", 1.0)]}, "must be word vectors"),
+        ({"m": "wv"}, {}, "pair_sets must be a dict"),
+        ({"m": "wv"}, {"x": []}, "holds no word pairs"),
+        ({"m": "wv"}, {"x": "WordSim353"}, "must be a list of"),
+        ({"m": "wv"}, {"x": [("a", "b")]}, r"\(word1, word2, human_score\)"),
+        ({"m": "wv"}, {"x": ["ab1"]}, r"\(word1, word2, human_score\)"),
+    ],
+)
 def test_compare_pair_scores_explains_bad_input(benchmark_wv, models, pair_sets, message):
     models = {name: benchmark_wv if wv == "wv" else wv for name, wv in models.items()}
     with pytest.raises(CourseError, match=message):

@@ -1,4 +1,5 @@
 """helpers.speech: espeak-ng G2P and synthesis through ctypes (lesson 12)."""
+
 import io
 import wave
 
@@ -18,10 +19,18 @@ def test_to_ipa_separates_clauses_and_reads_unknown_words():
     assert speech.to_ipa("Hello. Zorblax!") == "həlˈoʊ | zˈɔːɹblæks"
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("", "no words"), ("   \n", "no words"), ("?!", "no words"), (b"cat", "not bytes"),
-    (None, "needs text"), (42, "needs text"), ("cat\x00dog", "NUL"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("", "no words"),
+        ("   \n", "no words"),
+        ("?!", "no words"),
+        (b"cat", "not bytes"),
+        (None, "needs text"),
+        (42, "needs text"),
+        ("cat\x00dog", "NUL"),
+    ],
+)
 def test_to_ipa_and_synthesize_refuse_bad_text(bad, message):
     with pytest.raises(CourseError, match=message):
         speech.to_ipa(bad)
@@ -58,27 +67,41 @@ def test_wav_bytes_is_a_readable_wav():
         assert wav.getnframes() == len(samples)
 
 
-@pytest.mark.parametrize("samples, rate, message", [
-    (np.zeros(0, dtype=np.int16), 22050, "1-D int16"), (np.zeros((2, 3), dtype=np.int16), 22050, "1-D int16"),
-    (np.zeros(5, dtype=np.float32), 22050, "1-D int16"), (np.zeros(5, dtype=np.int16), 0, "positive"),
-    (np.zeros(5, dtype=np.int16), 22050.5, "positive"), (np.zeros(5, dtype=np.int16), True, "positive"),
-])
+@pytest.mark.parametrize(
+    "samples, rate, message",
+    [
+        (np.zeros(0, dtype=np.int16), 22050, "1-D int16"),
+        (np.zeros((2, 3), dtype=np.int16), 22050, "1-D int16"),
+        (np.zeros(5, dtype=np.float32), 22050, "1-D int16"),
+        (np.zeros(5, dtype=np.int16), 0, "positive"),
+        (np.zeros(5, dtype=np.int16), 22050.5, "positive"),
+        (np.zeros(5, dtype=np.int16), True, "positive"),
+    ],
+)
 def test_wav_bytes_bad_input(samples, rate, message):
     with pytest.raises(CourseError, match=message):
         speech.wav_bytes(samples, rate)
 
 
-@pytest.mark.parametrize("system, machine", [
-    ("Linux", "x86_64"), ("Linux", "aarch64"), ("Darwin", "x86_64"), ("Darwin", "arm64"),
-    ("Windows", "AMD64"), ("Windows", "ARM64"),
-])
+@pytest.mark.parametrize(
+    "system, machine",
+    [
+        ("Linux", "x86_64"),
+        ("Linux", "aarch64"),
+        ("Darwin", "x86_64"),
+        ("Darwin", "arm64"),
+        ("Windows", "AMD64"),
+        ("Windows", "ARM64"),
+    ],
+)
 def test_every_platform_with_a_wheel_has_a_library(system, machine):
     relative_path, sha256 = speech.library_file(system, machine)
     assert relative_path.startswith("espeakng_loader/") and len(sha256) == 64
 
 
-@pytest.mark.parametrize("system, machine", [("Linux", "ppc64le"), ("Linux", "i686"), ("FreeBSD", "amd64"),
-                                             ("Linux", "riscv64")])
+@pytest.mark.parametrize(
+    "system, machine", [("Linux", "ppc64le"), ("Linux", "i686"), ("FreeBSD", "amd64"), ("Linux", "riscv64")]
+)
 def test_a_platform_without_a_wheel_gets_a_clear_message(system, machine):
     with pytest.raises(CourseError, match=f"this computer is {system} {machine}.*Use a laptop"):
         speech.library_file(system, machine)

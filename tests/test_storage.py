@@ -1,4 +1,5 @@
 """helpers.storage: saving without replacing a learner's file (lesson 03)."""
+
 import errno
 import os
 
@@ -20,6 +21,7 @@ def output(tmp_output):
 
 
 # --- new_file ---------------------------------------------------------------------------------------
+
 
 def test_new_file_gives_a_str_inside_output_and_records_the_file(model, output):
     with storage.new_file("lesson03/vectors.bin") as path:

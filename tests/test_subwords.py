@@ -1,4 +1,5 @@
 """helpers.subwords: character n-grams and FastText look-ups (lesson 07)."""
+
 from collections import Counter
 
 import pytest
@@ -18,8 +19,9 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def ft():
-    return FastText(SENTENCES, vector_size=10, window=2, min_count=1, epochs=5, min_n=3, max_n=5,
-                    bucket=1000, workers=1, seed=42)
+    return FastText(
+        SENTENCES, vector_size=10, window=2, min_count=1, epochs=5, min_n=3, max_n=5, bucket=1000, workers=1, seed=42
+    )
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,7 @@ def w2v():
 
 
 # char_ngrams -----------------------------------------------------------------------------------
+
 
 def test_char_ngrams_pads_and_orders_shortest_first():
     assert char_ngrams("where", 3, 3) == ["<wh", "whe", "her", "ere", "re>"]
@@ -63,6 +66,7 @@ def test_char_ngrams_rejects_bad_lengths(bad):
 
 
 # bucket_usage ----------------------------------------------------------------------------------
+
 
 def test_bucket_usage_counts_distinct_ngrams_and_rows():
     words = ["running", "runner", "runs"]
@@ -105,6 +109,7 @@ def test_bucket_usage_rejects_bad_lengths():
 
 # ngram_coverage --------------------------------------------------------------------------------
 
+
 def test_ngram_coverage_of_known_typo_and_stranger(ft):
     assert ngram_coverage(ft.wv, "runner") == (15, 15)  # a training word: every piece was trained
     seen, total = ngram_coverage(ft.wv, "runnner")
@@ -136,9 +141,13 @@ def test_ngram_coverage_rejects_a_bad_word(ft):
 
 # typos -----------------------------------------------------------------------------------------
 
+
 def test_typos_are_made_in_the_middle():
-    assert typos("government") == {"doubled letter": "governnment", "dropped letter": "goverment",
-                                   "swapped letters": "govenrment"}
+    assert typos("government") == {
+        "doubled letter": "governnment",
+        "dropped letter": "goverment",
+        "swapped letters": "govenrment",
+    }
 
 
 def test_typos_never_swap_two_equal_letters():
@@ -147,8 +156,7 @@ def test_typos_never_swap_two_equal_letters():
 
 
 def test_typos_leave_out_real_words():
-    assert typos("apple", vocabulary=["aple", "apple"]) == {"doubled letter": "appple",
-                                                           "swapped letters": "aplpe"}
+    assert typos("apple", vocabulary=["aple", "apple"]) == {"doubled letter": "appple", "swapped letters": "aplpe"}
 
 
 def test_typos_reject_short_or_bad_words():
@@ -159,6 +167,7 @@ def test_typos_reject_short_or_bad_words():
 
 
 # example_words ---------------------------------------------------------------------------------
+
 
 def test_example_words_prefers_common_long_non_stopwords():
     assert example_words(SENTENCES, n=3) == ["runner", "running", "park"]
@@ -187,6 +196,7 @@ def test_example_words_rejects_empty_or_untokenized_text():
 
 
 # compare_table ---------------------------------------------------------------------------------
+
 
 def test_compare_table_marks_missing_and_ngram_only_words(ft, w2v):
     counts = Counter(word for sentence in SENTENCES for word in sentence)

@@ -1,5 +1,6 @@
 """TEACHING.md stays true: every lesson with its time and goals, working links, and the error messages it
 quotes are the ones learners really see with the pinned packages."""
+
 import importlib.util
 import re
 import zipfile
@@ -15,8 +16,11 @@ import helpers
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "TEACHING.md").read_text(encoding="utf-8")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SENTENCES = [["i", "love", "programming"], ["machine", "learning", "is", "interesting"],
-             ["python", "is", "a", "popular", "language"]]
+SENTENCES = [
+    ["i", "love", "programming"],
+    ["machine", "learning", "is", "interesting"],
+    ["python", "is", "a", "popular", "language"],
+]
 
 
 def opening(path):
@@ -60,8 +64,9 @@ def test_objectives_are_the_lessons_goals(path):
 
 
 def test_links_and_anchors_resolve():
-    anchors = {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
-               for heading in re.findall(r"^#+ (.+)$", GUIDE, re.M)}
+    anchors = {
+        re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in re.findall(r"^#+ (.+)$", GUIDE, re.M)
+    }
     for target in re.findall(r"\]\(([^)\s]+)\)", GUIDE):
         if target.startswith("#"):
             assert target[1:] in anchors, f"TEACHING.md links to a missing section {target}"
@@ -102,8 +107,11 @@ def test_vocabulary_and_small_corpus_messages_are_real():
     assert quoted(message_of(lambda: model.wv["zebra"]))
     assert quoted(message_of(lambda: model.wv.most_similar("zebra")))
     assert quoted(message_of(lambda: Word2Vec(SENTENCES)))  # the default min_count=5
-    assert quoted(message_of(lambda: helpers.vocab.check_word(model.wv, "Python")).replace("python", "cat")
-                  .replace("Python", "Cat"))
+    assert quoted(
+        message_of(lambda: helpers.vocab.check_word(model.wv, "Python"))
+        .replace("python", "cat")
+        .replace("Python", "Cat")
+    )
 
 
 def test_tsne_message_is_real():

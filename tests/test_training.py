@@ -1,4 +1,5 @@
 """helpers.training: settings, the loss callback and the cached main model."""
+
 import numpy as np
 import pytest
 from gensim.models import Word2Vec

@@ -3,6 +3,7 @@
 The references in tests/data/ were made once with PyTorch and transformers by
 tools/make_contextual_reference.py (see its docstring); this test needs neither.
 """
+
 import json
 from pathlib import Path
 
@@ -24,12 +25,31 @@ def model():
 
 @pytest.fixture(scope="module")
 def tiny_tokenizer():
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "bank", "river", "em", "##bed", "##ding",
-             "##s", "'", "s", ",", "!", "cafe", "un"]
+    vocab = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "[MASK]",
+        "the",
+        "bank",
+        "river",
+        "em",
+        "##bed",
+        "##ding",
+        "##s",
+        "'",
+        "s",
+        ",",
+        "!",
+        "cafe",
+        "un",
+    ]
     return WordPieceTokenizer(vocab, max_pieces=8)
 
 
 # the tokenizer -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", PIECES["cases"], ids=lambda case: repr(case["text"][:20]))
 def test_tokenizer_matches_the_original(model, case):
@@ -101,6 +121,7 @@ def test_read_vocab(tmp_path):
 
 # safetensors -----------------------------------------------------------------------------------
 
+
 def write_safetensors(path, tensors, header_extra=None):
     header, blobs, offset = {}, [], 0
     for name, array in tensors.items():
@@ -122,8 +143,16 @@ def test_read_safetensors_round_trip(tmp_path):
     np.testing.assert_array_equal(tensors["b"], b)
 
 
-@pytest.mark.parametrize("content", [b"", b"\x05\x00", b"\xff" * 8 + b"{}", b"\x04\x00\x00\x00\x00\x00\x00\x00nope",
-                                     b"\x02\x00\x00\x00\x00\x00\x00\x00[]"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x05\x00",
+        b"\xff" * 8 + b"{}",
+        b"\x04\x00\x00\x00\x00\x00\x00\x00nope",
+        b"\x02\x00\x00\x00\x00\x00\x00\x00[]",
+    ],
+)
 def test_read_safetensors_refuses_damaged_files(tmp_path, content):
     path = tmp_path / "bad.safetensors"
     path.write_bytes(content)
@@ -151,6 +180,7 @@ def test_model_path_checks_names():
 
 # the encoder -----------------------------------------------------------------------------------
 
+
 def test_model_shapes(model):
     assert (model.layers, model.heads, model.dim) == (6, 12, 384)
     assert model.piece_table.shape == (30522, 384) and model.piece_table.dtype == np.float32
@@ -165,7 +195,7 @@ def test_model_shapes(model):
 
 
 def test_token_vectors_agree_with_pytorch_at_every_layer(model):
-    ids = REFERENCE["ids"][:REFERENCE["lengths"][0]]
+    ids = REFERENCE["ids"][: REFERENCE["lengths"][0]]
     assert model.tokenizer.encode(str(REFERENCE["sentences"][0])).tolist() == ids.tolist()
     np.testing.assert_allclose(model.hidden_states(ids), REFERENCE["first_sentence_states"], atol=1e-5)
 
@@ -203,8 +233,9 @@ def test_static_vector(model):
     np.testing.assert_array_equal(model.static_vector("bank"), table[model.tokenizer.index["bank"]])
     pieces = model.tokenizer.tokenize("embeddings")
     assert len(pieces) > 1
-    np.testing.assert_allclose(model.static_vector("embeddings"),
-                               table[[model.tokenizer.index[p] for p in pieces]].mean(axis=0))
+    np.testing.assert_allclose(
+        model.static_vector("embeddings"), table[[model.tokenizer.index[p] for p in pieces]].mean(axis=0)
+    )
     with pytest.raises(CourseError, match="has no pieces"):
         model.static_vector("  ")
 
@@ -239,6 +270,7 @@ def test_missing_package_is_explained(monkeypatch):
 
 # word_states, sense_sentences, repeated_words ----------------------------------------------------
 
+
 def test_word_states_picks_the_words_pieces(model):
     sentences = ["The bank of the river.", ["we", "love", "embeddings", "here"]]
     states = transformer.word_states(model, sentences[:1], "bank")
@@ -247,7 +279,7 @@ def test_word_states_picks_the_words_pieces(model):
     pieces = transformer.word_states(model, [sentences[1]], "Embeddings")
     full = model.hidden_states(model.tokenizer.encode("we love embeddings here"))
     n = len(model.tokenizer.tokenize("embeddings"))
-    np.testing.assert_allclose(pieces[0], full[:, 3:3 + n].mean(axis=1), atol=1e-6)
+    np.testing.assert_allclose(pieces[0], full[:, 3 : 3 + n].mean(axis=1), atol=1e-6)
 
 
 def test_word_states_explains_bad_input(model):
@@ -274,8 +306,7 @@ def test_sense_sentences_are_balanced():
 
 def test_repeated_words():
     sentences = [["the", "bank", "was", "closed"], ["a", "river", "bank"], ["the", "river", "ran"], ["bank", "!"]]
-    assert transformer.repeated_words(sentences) == [("bank", sentences[:2] + sentences[3:]),
-                                                     ("river", sentences[1:3])]
+    assert transformer.repeated_words(sentences) == [("bank", sentences[:2] + sentences[3:]), ("river", sentences[1:3])]
     assert transformer.repeated_words(sentences, n=1, min_sentences=3) == [("bank", sentences[:2] + sentences[3:])]
     with pytest.raises(CourseError, match="appears in 2 different sentences.*Add sentences"):
         transformer.repeated_words([["the", "cat"], ["a", "dog"]])

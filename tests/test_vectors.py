@@ -1,4 +1,5 @@
 """helpers.vectors: analogies, rank correlation, norms by frequency band (lesson 04), how far words moved (03)."""
+
 import re
 
 import matplotlib
@@ -14,8 +15,15 @@ from helpers import CourseError
 from helpers.vectors import analogy_table, compare_versions, norm_by_frequency, rank_correlation, solve_analogy
 
 # Three dimensions: royalty, gender (+ male, - female), fruit. Chosen so that king - man + woman = queen.
-WORDS = {"man": [0.0, 1.0, 0.0], "woman": [0.0, -1.0, 0.0], "king": [1.0, 1.0, 0.0], "queen": [1.0, -1.0, 0.0],
-         "prince": [1.0, 0.8, 0.2], "apple": [0.0, 0.0, 1.0], "pear": [0.1, 0.0, 1.0]}
+WORDS = {
+    "man": [0.0, 1.0, 0.0],
+    "woman": [0.0, -1.0, 0.0],
+    "king": [1.0, 1.0, 0.0],
+    "queen": [1.0, -1.0, 0.0],
+    "prince": [1.0, 0.8, 0.2],
+    "apple": [0.0, 0.0, 1.0],
+    "pear": [0.1, 0.0, 1.0],
+}
 COUNTS = {"man": 50, "woman": 40, "king": 20, "queen": 10, "prince": 5, "apple": 3, "pear": 1}
 
 
@@ -35,6 +43,7 @@ def close_figures():
 
 
 # --- solve_analogy -------------------------------------------------------------------------------------
+
 
 def test_solve_analogy_finds_queen(wv):
     answers = solve_analogy(wv, "man", "king", "woman", topn=2)
@@ -72,12 +81,19 @@ def test_solve_analogy_rejects_unknown_method_and_bad_topn(wv):
 
 # --- analogy_table -------------------------------------------------------------------------------------
 
+
 def test_analogy_table_marks_right_wrong_and_missing(wv):
     # king - man + woman points along queen; pear leans that way a little, apple not at all.
-    table = analogy_table(wv, [("man", "king", "woman", "queen"),
-                               ("man", "king", "woman", "pear"),
-                               ("man", "king", "woman", "apple"),
-                               ("man", "king", "lady", "queen")], topn=2)
+    table = analogy_table(
+        wv,
+        [
+            ("man", "king", "woman", "queen"),
+            ("man", "king", "woman", "pear"),
+            ("man", "king", "woman", "apple"),
+            ("man", "king", "lady", "queen"),
+        ],
+        topn=2,
+    )
     lines = table.splitlines()
     assert len(lines) == 4
     assert lines[0].startswith("man : king :: woman : queen?") and lines[0].endswith("✓ top answer")
@@ -109,6 +125,7 @@ def test_analogy_table_rejects_empty_and_malformed_questions(wv):
 
 # --- rank_correlation ----------------------------------------------------------------------------------
 
+
 def test_rank_correlation_of_ordered_and_reversed_values():
     assert rank_correlation([1, 2, 3, 4], [10, 20, 25, 100]) == pytest.approx(1.0)
     assert rank_correlation([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
@@ -137,6 +154,7 @@ def test_rank_correlation_rejects_words_instead_of_numbers():
 
 
 # --- norm_by_frequency ---------------------------------------------------------------------------------
+
 
 def test_norm_by_frequency_table_means_and_empty_bands():
     counts = [5, 6, 12, 15, 2000]
@@ -173,6 +191,7 @@ def test_norm_by_frequency_rejects_bad_input():
 
 # --- compare_versions ----------------------------------------------------------------------------------
 
+
 def test_compare_versions_measures_how_far_words_moved(w2v_model):
     moved = KeyedVectors(w2v_model.wv.vector_size)
     vectors = w2v_model.wv.vectors.copy()
@@ -184,8 +203,10 @@ def test_compare_versions_measures_how_far_words_moved(w2v_model):
 
 def test_compare_versions_unknown_word_says_which_side(w2v_model):
     bigger = KeyedVectors(w2v_model.wv.vector_size)
-    bigger.add_vectors(w2v_model.wv.index_to_key + ["mouse"],
-                       np.vstack([w2v_model.wv.vectors, np.ones((1, w2v_model.wv.vector_size), dtype=np.float32)]))
+    bigger.add_vectors(
+        w2v_model.wv.index_to_key + ["mouse"],
+        np.vstack([w2v_model.wv.vectors, np.ones((1, w2v_model.wv.vector_size), dtype=np.float32)]),
+    )
     with pytest.raises(CourseError, match=r"In the vectors before: 'mouse' is not in the vocabulary"):
         compare_versions(w2v_model.wv, bigger, ["mouse"])
     with pytest.raises(CourseError, match=r"In the vectors after: 'mouse' is not in the vocabulary"):

@@ -1,4 +1,5 @@
 """helpers.vocab: look-ups that explain a missing word."""
+
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
@@ -20,8 +21,11 @@ def test_check_word_returns_known_word(wv):
 
 
 def test_check_word_unknown_word_suggests_close_words(wv):
-    with pytest.raises(CourseError, match=r"'programing' is not in the vocabulary of 6 words\. "
-                                          r"Close words that are: programming, program.*lower min_count"):
+    with pytest.raises(
+        CourseError,
+        match=r"'programing' is not in the vocabulary of 6 words\. "
+        r"Close words that are: programming, program.*lower min_count",
+    ):
         vocab.check_word(wv, "programing")
 
 

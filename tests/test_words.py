@@ -1,5 +1,6 @@
 """helpers.words: counting words, whether a text is trainable, and choosing its example words; stopwords-only
 text gets a message saying what to change."""
+
 from pathlib import Path
 
 import pytest
@@ -101,8 +102,11 @@ def test_the_sample_texts_pass(name):
 
 
 def test_reading_bad_files_never_changes_them(tmp_path):
-    files = {"empty.txt": b"", "notes.docx": b"PK\x03\x04\x14\x00\x00\x00binary",
-             "latin1.txt": "Grüße aus München.".encode("latin-1")}
+    files = {
+        "empty.txt": b"",
+        "notes.docx": b"PK\x03\x04\x14\x00\x00\x00binary",
+        "latin1.txt": "Grüße aus München.".encode("latin-1"),
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
         with pytest.raises(CourseError):
@@ -133,8 +137,11 @@ def test_check_trainable_empty():
 
 
 def test_check_trainable_all_below_min_count():
-    with pytest.raises(CourseError, match=r"No word appears at least min_count=5 times.*'cat', appears 2 "
-                                          r"times.*lower min_count"):
+    with pytest.raises(
+        CourseError,
+        match=r"No word appears at least min_count=5 times.*'cat', appears 2 "
+        r"times.*lower min_count",
+    ):
         words.check_trainable([["cat", "dog", "cat"]], min_count=5)
 
 

@@ -9,6 +9,7 @@ but nothing is written back. Peak memory is the kernel's largest resident size. 
 every lesson <= 20 s (lesson 06, with its sweep, <= 60 s) and the whole course <= 200 s (twelve lessons).
 Timings are not tests: they depend on the machine, so this script only reports them.
 """
+
 import argparse
 import json
 import os
@@ -59,8 +60,9 @@ def run_lesson(path, cache):
     env.pop("COURSE_TEXT", None)
     with tempfile.TemporaryDirectory() as output:
         env["COURSE_OUTPUT_DIR"] = output
-        result = subprocess.run([sys.executable, __file__, "--one", str(path)], env=env, cwd=ROOT,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)], env=env, cwd=ROOT, capture_output=True, text=True
+        )
     if result.returncode != 0:
         sys.exit(f"{path.name} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -13,6 +13,7 @@ whitespace is collapsed; empty verses are skipped.
 Never run by a lesson or a test (it needs the Debian packages and pysword, which the course does
 not install). See data/README.md for provenance and licence.
 """
+
 import argparse
 import bz2
 import re
@@ -49,8 +50,9 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     for code, module in MODULES.items():
         bible = library.get_bible_from_module(module)
-        rows = [f"{book}\t{chapter}\t{verse}\t{text.replace(chr(9), ' ')}\n"
-                for book, chapter, verse, text in verses(bible)]
+        rows = [
+            f"{book}\t{chapter}\t{verse}\t{text.replace(chr(9), ' ')}\n" for book, chapter, verse, text in verses(bible)
+        ]
         target = out / f"{code}.tsv.bz2"
         with bz2.open(target, "wt", encoding="utf-8", compresslevel=9) as file:
             file.writelines(rows)

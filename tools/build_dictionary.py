@@ -15,6 +15,7 @@ How (also written at the top of the file it makes):
    (held out), the rest 'seed' (so the first n seed rows are a random sample of the seed pairs).
 Never run by a lesson or a test; its output is committed.
 """
+
 import random
 from collections import Counter
 
@@ -73,7 +74,8 @@ def main():
             f"# Dice coefficient over verse co-occurrence, mutual best matches, dice >= {MIN_DICE:.2f}, English\n"
             f"# stopwords dropped; rows shuffled (seed {SEED}, so the first n seed rows are a random sample);\n"
             f"# the first {TEST_SIZE} rows are marked 'test' (held out), the rest 'seed'.\n"
-            "# Public Domain, like the two Bibles (see data/README.md).\n")
+            "# Public Domain, like the two Bibles (see data/README.md).\n"
+        )
         file.write("english\tspanish\tdice\tsplit\n")
         for rank in order:  # rows in shuffled order: the first n seed rows are a random sample
             en, es, dice = found[rank]

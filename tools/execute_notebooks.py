@@ -6,6 +6,7 @@
 Runs each notebook in a fresh kernel of this environment, with the course's own sample text
 (COURSE_TEXT unset), and writes it back in place with execution counts 1, 2, 3, ...
 """
+
 import os
 import sys
 from pathlib import Path
@@ -23,8 +24,13 @@ def execute(path, timeout=600):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(Path(path).parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    )
     client.execute()
     return nb
 

@@ -8,6 +8,7 @@ settings are chosen on, helpers.evaluation.split_word_pairs) and the rho on the 
 not used for the choice), each with the number of pairs the model covers, and CPU seconds on one core.
 Scores repeat exactly; seconds depend on the machine.
 """
+
 import time
 
 from gensim.models import Word2Vec
@@ -33,16 +34,17 @@ def main():
     helpers.setup_notebook()
     corpus = list(helpers.corpus.real_corpus())
     tuning, reporting = helpers.evaluation.split_word_pairs("WordSim353")
-    print("| settings (changes from the main settings) | ρ, tuning half (pairs) | ρ, reporting half (pairs) "
-          "| seconds |\n|---|---|---|---|")
+    print(
+        "| settings (changes from the main settings) | ρ, tuning half (pairs) | ρ, reporting half (pairs) "
+        "| seconds |\n|---|---|---|---|"
+    )
     for name, change in ROWS.items():
         start = time.process_time()
         model = Word2Vec(corpus, **{**helpers.training.MAIN_SETTINGS, **change})
         seconds = time.process_time() - start
         rho, covered = helpers.evaluation.pairs_score(model.wv, tuning)
         reported, reported_covered = helpers.evaluation.pairs_score(model.wv, reporting)
-        print(f"| {name} | {rho:.2f} ({covered}) | {reported:.2f} ({reported_covered}) | ≈ {seconds:.0f} |",
-              flush=True)
+        print(f"| {name} | {rho:.2f} ({covered}) | {reported:.2f} ({reported_covered}) | ≈ {seconds:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

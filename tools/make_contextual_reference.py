@@ -27,6 +27,7 @@ It writes two small files that tests/test_transformer.py reads:
 - tests/data/wordpiece_reference.json: the fast tokenizer's pieces for tricky texts (accents,
   punctuation, unknown symbols, Chinese characters, a text longer than the model's limit).
 """
+
 import argparse
 import json
 import os
@@ -119,21 +120,32 @@ def main(argv=None):
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         OUT / "contextual_reference.npz",
-        sentences=np.array(SENTENCES), lengths=lengths, ids=np.concatenate(ids).astype(np.int64),
+        sentences=np.array(SENTENCES),
+        lengths=lengths,
+        ids=np.concatenate(ids).astype(np.int64),
         sentence_vectors=np.stack(vectors).astype(np.float32),
         first_sentence_states=first_states.astype(np.float32),
-        versions=np.array([f"torch {torch.__version__}", f"transformers {transformers.__version__}"]))
+        versions=np.array([f"torch {torch.__version__}", f"transformers {transformers.__version__}"]),
+    )
 
     cases = []
     for text in TOKENIZER_CASES:
         full = tokenizer(text, add_special_tokens=False)["input_ids"]
         cut = tokenizer(text, truncation=True, max_length=MAX_SEQ_LENGTH)["input_ids"]
-        cases.append({"text": text, "pieces": tokenizer.convert_ids_to_tokens(full), "ids": full,
-                      "encoded_ids": cut})
+        cases.append({"text": text, "pieces": tokenizer.convert_ids_to_tokens(full), "ids": full, "encoded_ids": cut})
     (OUT / "wordpiece_reference.json").write_text(
-        json.dumps({"made_by": f"transformers {transformers.__version__} fast BertTokenizer of {DISTRIBUTION}",
-                    "max_seq_length": MAX_SEQ_LENGTH, "cases": cases}, ensure_ascii=False, indent=1) + "\n",
-        encoding="utf-8")
+        json.dumps(
+            {
+                "made_by": f"transformers {transformers.__version__} fast BertTokenizer of {DISTRIBUTION}",
+                "max_seq_length": MAX_SEQ_LENGTH,
+                "cases": cases,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {OUT / 'contextual_reference.npz'} and {OUT / 'wordpiece_reference.json'}")
 
 

@@ -15,6 +15,7 @@ In each copy:
 student/ is git-ignored. A copy that already exists and differs from a fresh one (a learner may be
 working in it) is kept, never overwritten, unless you pass --force.
 """
+
 import argparse
 import re
 import shutil
@@ -28,9 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SOLUTION_TAG = "solution"
 SOLUTION_BLOCK = re.compile(r"<details>\s*<summary>\s*Solution.*?</details>\s*", re.S | re.I)
-NOTE = ("> **Student copy.** Run the cells in order and work on the *Your turn* cells: hints are under "
-        "*Hint*, and where an exercise cell ends with a check, it tells you when your answer is right. "
-        "The worked solutions are left out; your teacher has them (the lessons in the course repository).")
+NOTE = (
+    "> **Student copy.** Run the cells in order and work on the *Your turn* cells: hints are under "
+    "*Hint*, and where an exercise cell ends with a check, it tells you when your answer is right. "
+    "The worked solutions are left out; your teacher has them (the lessons in the course repository)."
+)
 
 
 def is_solution(cell):
@@ -84,8 +87,10 @@ def make_handouts(paths=(), out=ROOT / "student", force=False, report=print):
         target = out / path.name
         text = nbformat.writes(copy).rstrip("\n") + "\n"
         if target.exists() and target.read_text(encoding="utf-8") != text and not force:
-            report(f"kept  {target.name}: it differs from a fresh copy (a learner may be working in it, or "
-                   "the lesson changed); delete it or add --force to replace it")
+            report(
+                f"kept  {target.name}: it differs from a fresh copy (a learner may be working in it, or "
+                "the lesson changed); delete it or add --force to replace it"
+            )
             continue
         status = "same " if target.exists() and target.read_text(encoding="utf-8") == text else "wrote"
         target.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ Procrustes on the first 200 seed pairs, score P@1 on the other seed pairs (never
 
 CPU seconds (time.process_time) are per model; on a shared machine they vary by +-30 %.
 """
+
 import sys
 import time
 
@@ -15,11 +16,11 @@ from gensim.models import Word2Vec
 from helpers import bilingual
 
 CANDIDATES = [  # (sg, vector_size, epochs, window, min_count, negative, alpha)
-    (0, 100, 5, 5, 5, 5, 0.025),     # gensim's defaults (CBOW)
+    (0, 100, 5, 5, 5, 5, 0.025),  # gensim's defaults (CBOW)
     (0, 100, 10, 5, 5, 5, 0.025),
     (0, 64, 6, 8, 10, 5, 0.05),
-    (1, 100, 5, 5, 5, 5, 0.025),     # skip-gram, gensim's other defaults
-    (1, 64, 3, 5, 10, 3, 0.05),      # the lesson's choice
+    (1, 100, 5, 5, 5, 5, 0.025),  # skip-gram, gensim's other defaults
+    (1, 64, 3, 5, 10, 3, 0.05),  # the lesson's choice
     (1, 64, 4, 5, 10, 3, 0.05),
 ]
 
@@ -54,19 +55,35 @@ def main():
         models, seconds = [], []
         for sentences in (english, spanish):
             start = time.process_time()
-            models.append(Word2Vec(sentences, sg=sg, vector_size=size, epochs=epochs, window=window,
-                                   min_count=min_count, negative=negative, alpha=alpha, hs=0, workers=1, seed=1))
+            models.append(
+                Word2Vec(
+                    sentences,
+                    sg=sg,
+                    vector_size=size,
+                    epochs=epochs,
+                    window=window,
+                    min_count=min_count,
+                    negative=negative,
+                    alpha=alpha,
+                    hs=0,
+                    workers=1,
+                    seed=1,
+                )
+            )
             seconds.append(time.process_time() - start)
         procrustes, csls = score(models[0].wv, models[1].wv, fit, held)
-        print(f"{'skip-gram' if sg else 'CBOW':9} dims={size:3} epochs={epochs:2} window={window:2} "
-              f"min_count={min_count:2} negative={negative} alpha={alpha}: {np.mean(seconds):4.1f} CPU s/model, "
-              f"P@1 Procrustes {procrustes:.2f}, + CSLS {csls:.2f}", flush=True)
+        print(
+            f"{'skip-gram' if sg else 'CBOW':9} dims={size:3} epochs={epochs:2} window={window:2} "
+            f"min_count={min_count:2} negative={negative} alpha={alpha}: {np.mean(seconds):4.1f} CPU s/model, "
+            f"P@1 Procrustes {procrustes:.2f}, + CSLS {csls:.2f}",
+            flush=True,
+        )
 
 
 LESSON = dict(sg=1, vector_size=64, epochs=3, window=5, min_count=10, negative=3, alpha=0.05, hs=0, workers=1, seed=1)
 JOINT_CANDIDATES = [
-    {"epochs": 2},                                                  # the lesson's settings, 2 epochs
-    {"epochs": 2, "sample": 1e-4, "negative": 2, "alpha": 0.07},   # the lesson's choice
+    {"epochs": 2},  # the lesson's settings, 2 epochs
+    {"epochs": 2, "sample": 1e-4, "negative": 2, "alpha": 0.07},  # the lesson's choice
 ]
 
 
@@ -87,10 +104,14 @@ def joint():
         spanish_keys = [w for w in wv.index_to_key if w.startswith("es_")]
         found = [(e, s) for e, s in seed if f"en_{e}" in wv.key_to_index]
         scores = unit(wv[[f"en_{e}" for e, _ in found]]) @ unit(wv[spanish_keys]).T
-        guesses = dict(zip([e for e, _ in found],
-                           [[w[3:] for w in row] for row in bilingual.nearest(scores, spanish_keys, 1)]))
-        print(f"joint {extra}: {seconds:4.1f} CPU s, P@1 on {len(found)} seed pairs "
-              f"{bilingual.precision_at_k(guesses, found, 1):.2f}", flush=True)
+        guesses = dict(
+            zip([e for e, _ in found], [[w[3:] for w in row] for row in bilingual.nearest(scores, spanish_keys, 1)])
+        )
+        print(
+            f"joint {extra}: {seconds:4.1f} CPU s, P@1 on {len(found)} seed pairs "
+            f"{bilingual.precision_at_k(guesses, found, 1):.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ A check never raises on a wrong answer: it returns a ``Feedback`` that shows as 
 so they show in every font (emoji such as a green tick render as empty boxes where no emoji font is
 installed).
 """
+
 from importlib import import_module
 
 OK_MARK = "[ok]"

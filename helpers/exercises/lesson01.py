@@ -3,6 +3,7 @@
 Each check takes what the learner wrote and returns a ``Feedback`` (see ``helpers.exercises``):
 "[ok] ..." when it is right, "[not yet] <hint>" when it is not. A check never raises on a wrong answer.
 """
+
 import re
 
 from helpers.exercises import not_yet, right
@@ -11,8 +12,11 @@ from helpers.exercises import not_yet, right
 _NUMBER_CASES = [
     ("A café sells it for $4.50 since 1815.", ["café", "sells", "4.50", "1815"], ["$4.50", "1815.", "4", "50"]),
     ("Python 3.12 came out in 2023!", ["python", "3.12", "2023"], ["Python", "2023!", "3", "12"]),
-    ("Prices rose 7% (from 2.5 to 9.75), said Ada.", ["prices", "rose", "2.5", "9.75", "ada"],
-     ["7%", "(from", "9.75),", "ada.", "Ada"]),
+    (
+        "Prices rose 7% (from 2.5 to 9.75), said Ada.",
+        ["prices", "rose", "2.5", "9.75", "ada"],
+        ["7%", "(from", "9.75),", "ada.", "Ada"],
+    ),
 ]
 
 
@@ -22,36 +26,52 @@ def check_numbers_tokenizer(tokenize):
     ``tokenize`` is the learner's function (pass it without calling it). Returns a ``Feedback``.
     """
     if not callable(tokenize):
-        return not_yet("pass the function itself, without calling it: "
-                       "check_numbers_tokenizer(keep_numbers_tokenize).")
+        return not_yet("pass the function itself, without calling it: check_numbers_tokenizer(keep_numbers_tokenize).")
     for text, wanted, unwanted in _NUMBER_CASES:
         try:
             tokens = tokenize(text)
         except Exception as error:  # noqa: BLE001 - the learner's code: report it, never crash the check
-            return not_yet(f"your function raised {type(error).__name__}: {error} on {text!r}. "
-                           "Run it on that text in a cell of its own to see where.")
+            return not_yet(
+                f"your function raised {type(error).__name__}: {error} on {text!r}. "
+                "Run it on that text in a cell of its own to see where."
+            )
         if not isinstance(tokens, list) or not all(isinstance(token, str) for token in tokens):
-            return not_yet(f"the function should return a list of strings; on {text!r} it returned "
-                           f"{_short(tokens)}. End it with `return <pattern>.findall(text.lower())`.")
+            return not_yet(
+                f"the function should return a list of strings; on {text!r} it returned "
+                f"{_short(tokens)}. End it with `return <pattern>.findall(text.lower())`."
+            )
         if any(token != token.lower() for token in tokens):
             upper = next(token for token in tokens if token != token.lower())
-            return not_yet(f"{upper!r} is not lowercase: lowercase the text before you split it, "
-                           "e.g. findall(text.lower()).")
-        glued = [token for token in tokens
-                 if token in unwanted and not token.isalnum() and not re.fullmatch(r"\d+\.\d+", token)]
+            return not_yet(
+                f"{upper!r} is not lowercase: lowercase the text before you split it, e.g. findall(text.lower())."
+            )
+        glued = [
+            token
+            for token in tokens
+            if token in unwanted and not token.isalnum() and not re.fullmatch(r"\d+\.\d+", token)
+        ]
         if glued:
-            return not_yet(f"{glued[0]!r} still carries punctuation (from {text!r}): a token should be only "
-                           "letters or digits, so leave $ % ( ) , ! and a final . out of the pattern.")
+            return not_yet(
+                f"{glued[0]!r} still carries punctuation (from {text!r}): a token should be only "
+                "letters or digits, so leave $ % ( ) , ! and a final . out of the pattern."
+            )
         split_number = _split_decimal(text, tokens)
         if split_number:
-            return not_yet(f"{split_number!r} came out as {split_number.split('.')}: a decimal number should "
-                           "stay one token. Allow an optional '.digits' part after the digits, "
-                           r"e.g. \d+(?:\.\d+)?, and put that alternative first.")
+            return not_yet(
+                f"{split_number!r} came out as {split_number.split('.')}: a decimal number should "
+                "stay one token. Allow an optional '.digits' part after the digits, "
+                r"e.g. \d+(?:\.\d+)?, and put that alternative first."
+            )
         missing = [token for token in wanted if token not in tokens]
         if missing:
-            return not_yet(f"{missing[0]!r} is missing from {tokens} (text: {text!r}). "
-                           + ("Numbers must be kept: add \\d to the pattern." if missing[0][0].isdigit()
-                              else "Words must still be kept, accents included: [^\\W\\d_]+ matches letters."))
+            return not_yet(
+                f"{missing[0]!r} is missing from {tokens} (text: {text!r}). "
+                + (
+                    "Numbers must be kept: add \\d to the pattern."
+                    if missing[0][0].isdigit()
+                    else "Words must still be kept, accents included: [^\\W\\d_]+ matches letters."
+                )
+            )
     return right("Numbers such as 4.50 and 1815 stay whole, words are lowercase and punctuation is gone.")
 
 
@@ -60,23 +80,32 @@ def check_stricter_phrases(detector, most=500, pair=("new", "york")):
     phrases and still joins ``pair`` into one token. Both are measured on the detector itself.
     """
     if not hasattr(detector, "export_phrases") or not hasattr(detector, "threshold"):
-        return not_yet(f"`stricter` should be a gensim Phrases model, but it is {_short(detector)}: "
-                       "run the cells above again from section 7.")
+        return not_yet(
+            f"`stricter` should be a gensim Phrases model, but it is {_short(detector)}: "
+            "run the cells above again from section 7."
+        )
     found = len(detector.export_phrases())
     joined = detector[list(pair)] == ["_".join(pair)]
     words = " ".join(pair)
     if found >= most and not joined:
-        return not_yet(f"at threshold {detector.threshold:g} there are still {found:,} phrases (not fewer "
-                       f"than {most:,}) and '{words}' is not joined: did you change min_count? Keep "
-                       "min_count=5 and change only the threshold.")
+        return not_yet(
+            f"at threshold {detector.threshold:g} there are still {found:,} phrases (not fewer "
+            f"than {most:,}) and '{words}' is not joined: did you change min_count? Keep "
+            "min_count=5 and change only the threshold."
+        )
     if found >= most:
-        return not_yet(f"threshold {detector.threshold:g} keeps {found:,} phrases, not fewer than {most:,}: "
-                       "raise the threshold.")
+        return not_yet(
+            f"threshold {detector.threshold:g} keeps {found:,} phrases, not fewer than {most:,}: raise the threshold."
+        )
     if not joined:
-        return not_yet(f"threshold {detector.threshold:g} keeps {found:,} phrases, but '{words}' is no longer "
-                       "joined: its score is below this threshold, so lower it a little.")
-    return right(f"threshold {detector.threshold:g}: {found:,} phrases (fewer than {most:,}) and '{words}' -> "
-                 f"{detector[list(pair)]}. A phrase is kept when its score is above the threshold.")
+        return not_yet(
+            f"threshold {detector.threshold:g} keeps {found:,} phrases, but '{words}' is no longer "
+            "joined: its score is below this threshold, so lower it a little."
+        )
+    return right(
+        f"threshold {detector.threshold:g}: {found:,} phrases (fewer than {most:,}) and '{words}' -> "
+        f"{detector[list(pair)]}. A phrase is kept when its score is above the threshold."
+    )
 
 
 def _split_decimal(text, tokens):

@@ -1,4 +1,5 @@
 """Checks for lesson 07 · Rare words with FastText."""
+
 from pathlib import Path
 
 from helpers.exercises import not_yet, right
@@ -21,14 +22,19 @@ def check_bucket(bucket, vector_size=100, budget_mb=20):
     size_mb = bucket * vector_size * 4 / 1_000_000
     largest = int(budget_mb * 1_000_000 // (vector_size * 4))
     if bucket > largest:
-        return not_yet(f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB, over the "
-                       f"{budget_mb} MB budget. Divide the budget in bytes by the bytes of one row.")
+        return not_yet(
+            f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB, over the "
+            f"{budget_mb} MB budget. Divide the budget in bytes by the bytes of one row."
+        )
     if bucket < 0.9 * largest:
-        return not_yet(f"{bucket:,} rows take {size_mb:,.1f} MB: it fits, but the budget allows more rows, "
-                       "and more rows mean fewer n-grams sharing one. Divide the budget in bytes by "
-                       "the bytes of one row.")
-    return right(f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB: the most that fits "
-                 f"in {budget_mb} MB.")
+        return not_yet(
+            f"{bucket:,} rows take {size_mb:,.1f} MB: it fits, but the budget allows more rows, "
+            "and more rows mean fewer n-grams sharing one. Divide the budget in bytes by "
+            "the bytes of one row."
+        )
+    return right(
+        f"{bucket:,} rows × {vector_size} numbers × 4 bytes = {size_mb:,.1f} MB: the most that fits in {budget_mb} MB."
+    )
 
 
 def check_shareable(path, unseen_word="goverment"):
@@ -43,28 +49,38 @@ def check_shareable(path, unseen_word="goverment"):
     with open(path, "rb") as file:
         start = file.read(4)
     if start.startswith(PICKLE_START):
-        return not_yet("This file is a pickle (what model.save() writes): loading it can run code, so a "
-                       "colleague should not load it. Try gensim.models.fasttext.save_facebook_model.")
+        return not_yet(
+            "This file is a pickle (what model.save() writes): loading it can run code, so a "
+            "colleague should not load it. Try gensim.models.fasttext.save_facebook_model."
+        )
     if start != FACEBOOK_MAGIC:
         if start[:1].isdigit():
-            return not_yet("This looks like the word2vec format: it keeps whole words only, so unseen words "
-                           "have no vector after loading. Try gensim.models.fasttext.save_facebook_model.")
-        return not_yet("This is not a FastText model file: save it with "
-                       "gensim.models.fasttext.save_facebook_model(model, path).")
+            return not_yet(
+                "This looks like the word2vec format: it keeps whole words only, so unseen words "
+                "have no vector after loading. Try gensim.models.fasttext.save_facebook_model."
+            )
+        return not_yet(
+            "This is not a FastText model file: save it with gensim.models.fasttext.save_facebook_model(model, path)."
+        )
     from gensim.models.fasttext import load_facebook_vectors
 
     try:
         wv = load_facebook_vectors(path)
     except Exception:  # noqa: BLE001 - any failure means the file is damaged or incomplete
-        return not_yet(f"{path.name} starts like a Facebook FastText file but cannot be read (cut short?): "
-                       "save it again.")
+        return not_yet(
+            f"{path.name} starts like a Facebook FastText file but cannot be read (cut short?): save it again."
+        )
     if unseen_word in wv.key_to_index:
         return right(f"{path.name} loads without a pickle ({unseen_word!r} is even in its vocabulary).")
     if not wv.bucket:
-        return not_yet(f"{path.name} loads, but the model was trained without n-grams (bucket=0), so it "
-                       f"has no vector for the unseen {unseen_word!r}.")
-    return right(f"{path.name} loads without a pickle, keeps {len(wv.index_to_key):,} words and "
-                 f"{wv.bucket:,} n-gram rows, and builds a vector for the unseen {unseen_word!r}.")
+        return not_yet(
+            f"{path.name} loads, but the model was trained without n-grams (bucket=0), so it "
+            f"has no vector for the unseen {unseen_word!r}."
+        )
+    return right(
+        f"{path.name} loads without a pickle, keeps {len(wv.index_to_key):,} words and "
+        f"{wv.bucket:,} n-gram rows, and builds a vector for the unseen {unseen_word!r}."
+    )
 
 
 def check_share_kept(share_kept):
@@ -84,7 +100,9 @@ def check_share_kept(share_kept):
         if isinstance(answer, bool) or not isinstance(answer, (int, float)):
             return not_yet(f"share_kept({word!r}, {typo!r}) returned {answer!r}: return a number from 0 to 1.")
         if abs(answer - expected) > 1e-9:
-            return not_yet(f"share_kept({word!r}, {typo!r}) returned {answer:.3f}, expected {expected:.3f}: "
-                           "count the distinct n-grams of the word (a set) that the typo also has, and "
-                           "divide by the number of distinct n-grams of the word.")
+            return not_yet(
+                f"share_kept({word!r}, {typo!r}) returned {answer:.3f}, expected {expected:.3f}: "
+                "count the distinct n-grams of the word (a set) that the typo also has, and "
+                "divide by the number of distinct n-grams of the word."
+            )
     return right("share_kept counts the pieces a typo keeps.")

@@ -1,4 +1,5 @@
 """Checks for lesson 08 · Inside Word2Vec."""
+
 import numpy as np
 
 from helpers.exercises import not_yet, right
@@ -34,8 +35,10 @@ def check_gradients(loss_and_grads):
         try:
             answer = loss_and_grads(v.copy(), U.copy())
         except Exception as error:  # noqa: BLE001 - any mistake in the learner's code becomes a hint
-            return not_yet(f"Calling it raised {type(error).__name__}: {error}. It should take (v, U) and "
-                           "return (loss, grad_v, grad_U).")
+            return not_yet(
+                f"Calling it raised {type(error).__name__}: {error}. It should take (v, U) and "
+                "return (loss, grad_v, grad_U)."
+            )
         if not isinstance(answer, tuple) or len(answer) != 3:
             return not_yet("It should return three things: (loss, grad_v, grad_U).")
         try:
@@ -45,14 +48,19 @@ def check_gradients(loss_and_grads):
         except (TypeError, ValueError):
             return not_yet("loss must be a number and grad_v, grad_U arrays of numbers.")
         if their_v.shape != v.shape or their_U.shape != U.shape:
-            return not_yet(f"grad_v must have the shape of v {v.shape} and grad_U the shape of U {U.shape}; "
-                           f"got {their_v.shape} and {their_U.shape}.")
+            return not_yet(
+                f"grad_v must have the shape of v {v.shape} and grad_U the shape of U {U.shape}; "
+                f"got {their_v.shape} and {their_U.shape}."
+            )
         if not np.isclose(their_loss, loss, rtol=1e-6):
-            return not_yet("The loss is not right: -log σ(u_o·v) for the context, minus log σ(-u_n·v) "
-                           "summed over the negatives.")
+            return not_yet(
+                "The loss is not right: -log σ(u_o·v) for the context, minus log σ(-u_n·v) summed over the negatives."
+            )
         if not np.allclose(their_U, grad_U, rtol=1e-6, atol=1e-9):
-            return not_yet("grad_U is not right: its row j is (σ(s_j) - y_j) · v, with y = 1 for the context "
-                           "(row 0) and 0 for the negatives.")
+            return not_yet(
+                "grad_U is not right: its row j is (σ(s_j) - y_j) · v, with y = 1 for the context "
+                "(row 0) and 0 for the negatives."
+            )
         if not np.allclose(their_v, grad_v, rtol=1e-6, atol=1e-9):
             context_only = (_sigmoid(U[0] @ v) - 1) * U[0]
             if np.allclose(their_v, context_only):
@@ -69,18 +77,21 @@ def check_noise_distribution(noise_distribution):
         return not_yet(f"Pass the function itself (without brackets), got {type(noise_distribution).__name__}.")
     counts = np.array([1000, 100, 10, 1])
     for power in (0.75, 1.0, 0.0, 0.5):
-        expected = counts ** power / np.sum(counts ** power)
+        expected = counts**power / np.sum(counts**power)
         try:
             answer = np.asarray(noise_distribution(counts.copy(), power), dtype=float)
         except Exception as error:  # noqa: BLE001 - any mistake in the learner's code becomes a hint
             return not_yet(f"noise_distribution(counts, {power}) raised {type(error).__name__}: {error}.")
         if answer.shape != counts.shape:
-            return not_yet(f"It should return one probability per word ({len(counts)} numbers), "
-                           f"got shape {answer.shape}.")
+            return not_yet(
+                f"It should return one probability per word ({len(counts)} numbers), got shape {answer.shape}."
+            )
         if not np.isclose(answer.sum(), 1.0):
             return not_yet(f"The probabilities add up to {answer.sum():.3g}, not 1: divide by their sum.")
         if not np.allclose(answer, expected):
-            return not_yet(f"With power={power}, counts {counts.tolist()} should give "
-                           f"{np.round(expected, 3).tolist()}, got {np.round(answer, 3).tolist()}: raise the "
-                           "counts to the power, then divide by the sum.")
+            return not_yet(
+                f"With power={power}, counts {counts.tolist()} should give "
+                f"{np.round(expected, 3).tolist()}, got {np.round(answer, 3).tolist()}: raise the "
+                "counts to the power, then divide by the sum."
+            )
     return right("noise_distribution raises the counts to the power and normalises them.")

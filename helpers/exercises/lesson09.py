@@ -1,4 +1,5 @@
 """Checks for lesson 09 · Directions of meaning."""
+
 import numpy as np
 
 from helpers.exercises import not_yet, right
@@ -36,8 +37,10 @@ def check_own_axis(wv, pole_a, pole_b, test_a, test_b, seed=0):
     for name, words in lists.items():
         missing = [word for word in words if word not in wv.key_to_index]
         if missing:
-            return not_yet(f"No vector for {', '.join(map(repr, missing))} in {name}: these vectors are "
-                           "case-sensitive and join phrases with _; pick other words.")
+            return not_yet(
+                f"No vector for {', '.join(map(repr, missing))} in {name}: these vectors are "
+                "case-sensitive and join phrases with _; pick other words."
+            )
     seeds, tests = list(pole_a) + list(pole_b), list(test_a) + list(test_b)
     overlap = sorted({word for word in tests if word in seeds})
     if overlap:
@@ -45,8 +48,10 @@ def check_own_axis(wv, pole_a, pole_b, test_a, test_b, seed=0):
     seed_stems = {stem(word): word for word in seeds}
     twins = [f"{word} ~ {seed_stems[stem(word)]}" for word in tests if stem(word) in seed_stems]
     if twins:
-        return not_yet(f"Test words share a stem with a seed ({', '.join(twins)}): that tests spelling, not "
-                       "the axis. Pick test words of another family.")
+        return not_yet(
+            f"Test words share a stem with a seed ({', '.join(twins)}): that tests spelling, not "
+            "the axis. Pick test words of another family."
+        )
     if set(pole_a) & set(pole_b):
         return not_yet("A word is in both poles: each pole needs its own words.")
 
@@ -61,8 +66,10 @@ def check_own_axis(wv, pole_a, pole_b, test_a, test_b, seed=0):
     directions = np.random.default_rng(seed).standard_normal((RANDOM_DIRECTIONS, wv.vector_size))
     chance = np.mean(np.sign(test_vectors @ directions.T) == sides[:, None], axis=0)
     chance_95 = float(np.percentile(np.maximum(chance, 1 - chance), 95))
-    summary = (f"{accuracy:.0%} of your {len(tests)} test words land on their own side; random directions "
-               f"reach {chance_95:.0%} (95th percentile)")
+    summary = (
+        f"{accuracy:.0%} of your {len(tests)} test words land on their own side; random directions "
+        f"reach {chance_95:.0%} (95th percentile)"
+    )
     if accuracy <= chance_95:
         return not_yet(f"{summary}: no better than chance. Try more seed words per pole, or clearer opposites.")
     return right(f"{summary}. Your axis carries the contrast, at least for these {len(tests)} words.")
@@ -80,12 +87,16 @@ def check_gendered_analogy(wv, direction, gendered_words, a, b, c):
         if not isinstance(word, str) or not word.strip():
             return not_yet(f"{name} should be a word (a non-empty string), got {word!r}.")
         if word not in wv.key_to_index:
-            return not_yet(f"No vector for {word!r}: these vectors are case-sensitive and join phrases with _ "
-                           "(computer_programmer); pick another word.")
+            return not_yet(
+                f"No vector for {word!r}: these vectors are case-sensitive and join phrases with _ "
+                "(computer_programmer); pick another word."
+            )
     gendered = set(gendered_words)
     if c in gendered:
-        return not_yet(f"{c!r} is gendered by definition (like actor/actress): its answer is expected to "
-                       "change. Start from a word that should not carry gender, such as a profession.")
+        return not_yet(
+            f"{c!r} is gendered by definition (like actor/actress): its answer is expected to "
+            "change. Start from a word that should not carry gender, such as a profession."
+        )
     answer = wv.most_similar(positive=[b, c], negative=[a], topn=1)[0][0]
     side = np.sign(_cosine(wv[b], direction) - _cosine(wv[a], direction))
     shift = side * (_cosine(wv[answer], direction) - _cosine(wv[c], direction))
@@ -93,16 +104,22 @@ def check_gendered_analogy(wv, direction, gendered_words, a, b, c):
     from helpers.directions import stem
 
     if stem(answer.split("_")[-1]) == stem(c):
-        return not_yet(f"{found}: {answer!r} is another form of {c!r}, which says nothing about bias. "
-                       "Try another starting word.")
+        return not_yet(
+            f"{found}: {answer!r} is another form of {c!r}, which says nothing about bias. Try another starting word."
+        )
     if answer in gendered:
-        return not_yet(f"{found}: {answer!r} is gendered by definition, so this is grammar, not bias. "
-                       "Try another starting word.")
+        return not_yet(
+            f"{found}: {answer!r} is gendered by definition, so this is grammar, not bias. Try another starting word."
+        )
     if shift <= 0:
-        return not_yet(f"{found}: the answer does not lean further towards {b!r} than {c!r} does "
-                       f"(shift {shift:+.2f}). Try another starting word.")
-    return right(f"{found}: {answer!r} leans {shift:.2f} further towards {b!r} along the gender direction "
-                 f"than {c!r}, though neither word is gendered by definition.")
+        return not_yet(
+            f"{found}: the answer does not lean further towards {b!r} than {c!r} does "
+            f"(shift {shift:+.2f}). Try another starting word."
+        )
+    return right(
+        f"{found}: {answer!r} leans {shift:.2f} further towards {b!r} along the gender direction "
+        f"than {c!r}, though neither word is gendered by definition."
+    )
 
 
 def _cosine(vector, direction):

@@ -1,4 +1,5 @@
 """Checks for lesson 11 · From static to contextual."""
+
 import numpy as np
 
 from helpers.exercises import not_yet, right
@@ -32,20 +33,27 @@ def check_attention(attention_one_head):
     if answer.shape == (5, 5):
         return not_yet("This returns the 5 × 5 attention weights; multiply them by v to mix the value vectors.")
     if answer.shape != expected.shape:
-        return not_yet(f"Expected an array of shape {expected.shape} (one mixed vector per token), "
-                       f"got shape {answer.shape}.")
+        return not_yet(
+            f"Expected an array of shape {expected.shape} (one mixed vector per token), got shape {answer.shape}."
+        )
     if np.allclose(answer, expected, atol=1e-4):
         return right("softmax(q kᵀ / √d) v: each token's new vector is a weighted mean of the value vectors.")
-    hints = [(_softmax(q @ k.T) @ v, "Close: divide the scores by np.sqrt(d) (d = q.shape[1]) before the softmax."),
-             (_softmax(q @ k.T / d) @ v, "Divide by the square root of d, not by d itself."),
-             (_softmax(q @ k.T / np.sqrt(d), axis=0) @ v,
-              "The softmax goes along each row (axis=-1): each token's weights over the other tokens sum to 1."),
-             ((q @ k.T / np.sqrt(d)) @ v, "Apply the softmax to the scores before multiplying by v.")]
+    hints = [
+        (_softmax(q @ k.T) @ v, "Close: divide the scores by np.sqrt(d) (d = q.shape[1]) before the softmax."),
+        (_softmax(q @ k.T / d) @ v, "Divide by the square root of d, not by d itself."),
+        (
+            _softmax(q @ k.T / np.sqrt(d), axis=0) @ v,
+            "The softmax goes along each row (axis=-1): each token's weights over the other tokens sum to 1.",
+        ),
+        ((q @ k.T / np.sqrt(d)) @ v, "Apply the softmax to the scores before multiplying by v."),
+    ]
     for wrong, hint in hints:
         if np.allclose(answer, wrong, atol=1e-4):
             return not_yet(hint)
-    return not_yet("The result differs from softmax(q @ k.T / np.sqrt(d)) @ v: compute the scores, "
-                   "the softmax of each row, then the weighted sum of v.")
+    return not_yet(
+        "The result differs from softmax(q @ k.T / np.sqrt(d)) @ v: compute the scores, "
+        "the softmax of each row, then the weighted sum of v."
+    )
 
 
 def check_sense_sentences(word, sentences_by_sense, min_senses=2, min_sentences=3):
@@ -63,12 +71,16 @@ def check_sense_sentences(word, sentences_by_sense, min_senses=2, min_sentences=
         if isinstance(sentences, str) or not isinstance(sentences, (list, tuple)):
             return not_yet(f"The sentences of {sense!r} should be a list of strings.")
         if len(sentences) < min_sentences:
-            return not_yet(f"{sense!r} has {len(sentences)} sentence(s): write at least {min_sentences}, "
-                           "so each one has a same-sense neighbour to find.")
+            return not_yet(
+                f"{sense!r} has {len(sentences)} sentence(s): write at least {min_sentences}, "
+                "so each one has a same-sense neighbour to find."
+            )
         for sentence in sentences:
             if not isinstance(sentence, str) or wanted not in basic_tokens(sentence):
-                return not_yet(f"{sentence!r} (sense {sense!r}) does not use the word {word!r} itself: "
-                               "use exactly that form (not a plural or a longer word).")
+                return not_yet(
+                    f"{sentence!r} (sense {sense!r}) does not use the word {word!r} itself: "
+                    "use exactly that form (not a plural or a longer word)."
+                )
     total = sum(len(sentences) for sentences in sentences_by_sense.values())
     return right(f"{total} sentences in {len(sentences_by_sense)} senses of {word!r}: ready to score.")
 
@@ -81,11 +93,15 @@ def check_best_layer(best_layer, accuracies):
     if isinstance(best_layer, bool) or not isinstance(best_layer, (int, np.integer)):
         return not_yet(f"best_layer should be a layer number from 0 to {len(accuracies) - 1}, got {best_layer!r}.")
     if not 0 <= best_layer < len(accuracies):
-        return not_yet(f"There is no layer {best_layer}: the layers are numbered 0 (embeddings) to "
-                       f"{len(accuracies) - 1}.")
+        return not_yet(
+            f"There is no layer {best_layer}: the layers are numbered 0 (embeddings) to {len(accuracies) - 1}."
+        )
     if best_layer in best:
         ties = "" if len(best) == 1 else f" (tied with layer(s) {', '.join(str(b) for b in best if b != best_layer)})"
-        return right(f"Layer {best_layer} separates the senses best{ties}: {top:.0%} of the uses find a "
-                     "same-sense neighbour.")
-    return not_yet(f"Layer {best_layer} scores {accuracies[best_layer]:.0%}, but another layer scores {top:.0%}: "
-                   "pick the layer with the highest accuracy (np.argmax(accuracies)).")
+        return right(
+            f"Layer {best_layer} separates the senses best{ties}: {top:.0%} of the uses find a same-sense neighbour."
+        )
+    return not_yet(
+        f"Layer {best_layer} scores {accuracies[best_layer]:.0%}, but another layer scores {top:.0%}: "
+        "pick the layer with the highest accuracy (np.argmax(accuracies))."
+    )

@@ -1,4 +1,5 @@
 """Checks for lesson 12 · Sounds and voices."""
+
 import numpy as np
 
 from helpers.exercises import not_yet, right
@@ -17,8 +18,9 @@ def template_scores(wv, pairs=None):
     pairs = _voicing_pairs() if pairs is None else pairs
     scores = {}
     for a, b in pairs:
-        scores[(a, b)] = sum(wv.most_similar(positive=[b, c], negative=[a], topn=1)[0][0] == d
-                             for c, d in pairs if (c, d) != (a, b))
+        scores[(a, b)] = sum(
+            wv.most_similar(positive=[b, c], negative=[a], topn=1)[0][0] == d for c, d in pairs if (c, d) != (a, b)
+        )
     return scores
 
 
@@ -30,21 +32,27 @@ def check_template_scores(scores, wv):
         return not_yet(f"scores should be a dict {{(voiceless, voiced): count}}, got {type(scores).__name__}.")
     missing = [pair for pair in expected if pair not in scores]
     if missing:
-        return not_yet(f"scores has no count for {missing[0]}: loop over helpers.phonemes.VOICING_PAIRS and "
-                       "store one count per pair.")
+        return not_yet(
+            f"scores has no count for {missing[0]}: loop over helpers.phonemes.VOICING_PAIRS and "
+            "store one count per pair."
+        )
     for pair, count in expected.items():
         got = scores[pair]
         if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
             return not_yet(f"scores[{pair}] is {got!r}: store a whole number, how many pairs it solves.")
         if got != count:
             a, b = pair
-            return not_yet(f"scores[{pair}] is {got}, but {a} : {b} solves {count} of the other 7 pairs. For each "
-                           f"other pair (c, d), ask wv.most_similar(positive=['{b}', c], negative=['{a}'], "
-                           "topn=1) and count the answers that are d.")
+            return not_yet(
+                f"scores[{pair}] is {got}, but {a} : {b} solves {count} of the other 7 pairs. For each "
+                f"other pair (c, d), ask wv.most_similar(positive=['{b}', c], negative=['{a}'], "
+                "topn=1) and count the answers that are d."
+            )
     best = max(expected.values())
     winners = [f"{a} : {b}" for (a, b), count in expected.items() if count == best]
-    return right(f"the best template{'s are' if len(winners) > 1 else ' is'} {', '.join(winners)} "
-                 f"({best} of 7); the worst solves {min(expected.values())}.")
+    return right(
+        f"the best template{'s are' if len(winners) > 1 else ' is'} {', '.join(winners)} "
+        f"({best} of 7); the worst solves {min(expected.values())}."
+    )
 
 
 def place_correct(wv, phonemes=None):
@@ -60,8 +68,11 @@ def place_correct(wv, phonemes=None):
     correct = 0
     for index in range(len(labels)):
         keep = np.arange(len(labels)) != index
-        centroids = {label: vectors[keep & (labels == label)].mean(axis=0) for label in sorted(set(labels))
-                     if (keep & (labels == label)).any()}
+        centroids = {
+            label: vectors[keep & (labels == label)].mean(axis=0)
+            for label in sorted(set(labels))
+            if (keep & (labels == label)).any()
+        }
         guess = min(centroids, key=lambda label: np.linalg.norm(vectors[index] - centroids[label]))
         correct += guess == labels[index]
     return int(correct)
@@ -74,10 +85,14 @@ def check_place(correct, wv):
     if isinstance(correct, bool) or not isinstance(correct, (int, np.integer)):
         return not_yet(f"place_correct should be a whole number of consonants (0 to 24), got {correct!r}.")
     if correct == expected:
-        return right(f"{expected} of 24 consonants sit nearest the centroid of their own place; compare it "
-                     "with the shuffled control before you call place recoverable.")
+        return right(
+            f"{expected} of 24 consonants sit nearest the centroid of their own place; compare it "
+            "with the shuffled control before you call place recoverable."
+        )
     if correct > 24 or correct < 0:
         return not_yet(f"{correct} is not a count of the 24 consonants: count each consonant once.")
-    return not_yet(f"{correct} of 24 is not what the vectors give: use the consonants only "
-                   "(not in helpers.phonemes.VOWELS), their labels from helpers.phonemes.PLACE, the same "
-                   "normalized vectors as in section 3, and leave each consonant out of its own centroid.")
+    return not_yet(
+        f"{correct} of 24 is not what the vectors give: use the consonants only "
+        "(not in helpers.phonemes.VOWELS), their labels from helpers.phonemes.PLACE, the same "
+        "normalized vectors as in section 3, and leave each consonant out of its own centroid."
+    )
