@@ -39,6 +39,7 @@ imports only from the layers below it, at the top of the file):
 Each new lesson adds modules named for its idea. gensim, scikit-learn and scipy are imported inside
 the functions that need them where importing them would slow down ``import helpers.<module>``.
 """
+
 from importlib import import_module
 
 from helpers.errors import CourseError
