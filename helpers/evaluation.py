@@ -325,14 +325,15 @@ def split_word_pairs(dataset="WordSim353", seed=SPLIT_SEED):
     return tuning, reporting
 
 
-def _pair_arrays(wvs, pairs):
-    """Human scores and each model's cosine on the pairs every model in ``wvs`` covers (any case)."""
+def check_word_pairs(pairs, what="pairs"):
+    """Return ``pairs`` as a list after checking that it is a non-empty list of ``(word1, word2,
+    human_score)`` (lessons 06 and 08); ``what`` names it in the message. Raises ``CourseError`` otherwise."""
     if isinstance(pairs, str) or not hasattr(pairs, "__iter__"):
-        raise CourseError(f"pairs must be a list of (word1, word2, human_score), got {type(pairs).__name__}.")
+        raise CourseError(f"{what} must be a list of (word1, word2, human_score), got {type(pairs).__name__}.")
     pairs = list(pairs)
     if not pairs:
         raise CourseError(
-            "There are no word pairs to score: pass a non-empty list, e.g. one half from split_word_pairs()."
+            f"{what} holds no word pairs to score: pass a non-empty list, e.g. one half from split_word_pairs()."
         )
     for pair in pairs:
         if (
@@ -342,6 +343,12 @@ def _pair_arrays(wvs, pairs):
             or not all(isinstance(word, str) for word in pair[:2])
         ):
             raise CourseError(f"Each pair must be (word1, word2, human_score), got {pair!r:.60}.")
+    return pairs
+
+
+def _pair_arrays(wvs, pairs):
+    """Human scores and each model's cosine on the pairs every model in ``wvs`` covers (any case)."""
+    pairs = check_word_pairs(pairs)
     vocabs = [_upper_vocab(wv) for wv in wvs]
     human, cosines, kept = [], [[] for _ in wvs], []
     for a, b, score in pairs:
@@ -367,20 +374,33 @@ def _spearman_rows(human, model):
         return (x * y).sum(axis=1) / np.sqrt((x * x).sum(axis=1) * (y * y).sum(axis=1))
 
 
+def covered_pairs_score(wv, pairs, min_items=MIN_ITEMS):
+    """Return ``(rho, covered)``: the Spearman ρ of ``wv`` on the ``pairs`` it covers (words matched in any
+    case, rounded to 2 places), or ``None`` for ``rho`` when it covers fewer than ``min_items``; and how
+    many pairs it covers (lessons 06 and 08)."""
+    wv = _keyed_vectors(wv)
+    human, (model,), kept = _pair_arrays([wv], pairs)
+    if len(kept) < max(min_items, 3):
+        return None, len(kept)
+    rho = float(_spearman_rows(human[None, :], model[None, :])[0])
+    return (None if np.isnan(rho) else round(rho, 2)), len(kept)
+
+
 def pairs_score(wv, pairs, min_items=MIN_ITEMS):
     """Return ``(rho, covered)``: the Spearman ρ of ``wv`` on the ``pairs`` it covers (rounded to 2
     places) and how many it covers. ``pairs`` is a list of ``(word1, word2, human_score)``, such as
     one half from ``split_word_pairs``. Raises ``CourseError`` below ``min_items`` covered pairs."""
-    wv = _keyed_vectors(wv)
-    human, (model,), kept = _pair_arrays([wv], pairs)
-    if len(kept) < max(min_items, 3):
+    pairs = check_word_pairs(pairs)
+    rho, covered = covered_pairs_score(wv, pairs, min_items)
+    if covered < max(min_items, 3):
         raise CourseError(
             _nothing_covered(
-                wv, [_row("these pairs", "Spearman ρ", None, len(kept), len(pairs), "pairs", min_items)], min_items
+                _keyed_vectors(wv),
+                [_row("these pairs", "Spearman ρ", None, covered, len(pairs), "pairs", min_items)],
+                min_items,
             )
         )
-    rho = _spearman_rows(human[None, :], model[None, :])[0]
-    return round(float(rho), 2), len(kept)
+    return rho, covered
 
 
 def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS):

@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.evaluation import check_word_pairs, covered_pairs_score
 
 # Fewer training pairs than this cannot teach a model anything worth looking at.
 MIN_PAIRS = 20
@@ -148,32 +149,13 @@ def compare_pair_scores(models, pair_sets, min_items=20):
     that model covers (words matched ignoring case), rounded to 2 places, or ``None`` (shown as –)
     when it covers fewer than ``min_items`` pairs.
     """
-    from scipy.stats import spearmanr
-
     if not isinstance(models, dict) or not models:
         raise CourseError("models must be a dict such as {'NumPy': wv, 'gensim': model.wv}, with at least one model.")
     if not isinstance(pair_sets, dict) or not pair_sets:
         raise CourseError(
             "pair_sets must be a dict such as {'WS353 reporting': reporting}, with at least one list of word pairs."
         )
-    checked = {}
-    for name, pairs in pair_sets.items():
-        if isinstance(pairs, str) or not hasattr(pairs, "__iter__"):
-            raise CourseError(
-                f"pair_sets[{name!r}] must be a list of (word1, word2, human_score), got {type(pairs).__name__}."
-            )
-        pairs = list(pairs)
-        if not pairs:
-            raise CourseError(f"pair_sets[{name!r}] holds no word pairs: pass a non-empty list.")
-        for pair in pairs:
-            if (
-                isinstance(pair, str)
-                or not hasattr(pair, "__len__")
-                or len(pair) != 3
-                or not all(isinstance(word, str) for word in pair[:2])
-            ):
-                raise CourseError(f"Each word pair must be (word1, word2, human_score), got {pair!r:.60}.")
-        checked[str(name)] = pairs
+    checked = {str(name): check_word_pairs(pairs, what=f"pair_sets[{name!r}]") for name, pairs in pair_sets.items()}
     rows = []
     for model_name, wv in models.items():
         wv = getattr(wv, "wv", wv)
@@ -182,19 +164,10 @@ def compare_pair_scores(models, pair_sets, min_items=20):
                 f"models[{model_name!r}] must be word vectors (KeyedVectors) or a gensim model, "
                 f"got {type(wv).__name__}."
             )
-        upper = {key.upper(): key for key in reversed(wv.index_to_key)}  # the most frequent form wins
         row = {"model": str(model_name)}
         for name, pairs in checked.items():
-            human, cosines = [], []
-            for a, b, score in pairs:
-                if a.upper() in upper and b.upper() in upper:
-                    human.append(float(score))
-                    cosines.append(float(wv.similarity(upper[a.upper()], upper[b.upper()])))
-            rho = None
-            if len(human) >= max(min_items, 3):
-                rho = float(spearmanr(human, cosines)[0])
-                rho = None if math.isnan(rho) else round(rho, 2)
-            row[name], row[name + " covered"], row[name + " total"] = rho, len(human), len(pairs)
+            rho, covered = covered_pairs_score(wv, pairs, min_items)
+            row[name], row[name + " covered"], row[name + " total"] = rho, covered, len(pairs)
         rows.append(row)
     return ComparisonTable(rows, checked)
 

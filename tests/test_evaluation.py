@@ -15,6 +15,8 @@ from helpers.evaluation import (
     MIN_ITEMS,
     ScoreTable,
     analogy_sections,
+    check_word_pairs,
+    covered_pairs_score,
     evaluate,
     read_analogies,
     read_word_pairs,
@@ -348,3 +350,22 @@ def test_paired_bootstrap_too_few_shared_pairs():
 def test_paired_bootstrap_wants_vectors():
     with pytest.raises(CourseError, match="Expected word vectors"):
         paired_bootstrap("not vectors", keyed_vectors(["a", "b"]), read_word_pairs("WordSim353"))
+
+
+def test_check_word_pairs_returns_a_list_and_names_what_is_wrong():
+    assert check_word_pairs(iter([("a", "b", 1.0)])) == [("a", "b", 1.0)]
+    for bad, message in [
+        ("WordSim353", "my pairs must be a list"),
+        ([], "my pairs holds no word pairs"),
+        ([("a", "b")], "Each pair must be"),
+        ([(1, "b", 2.0)], "Each pair must be"),
+    ]:
+        with pytest.raises(CourseError, match=message):
+            check_word_pairs(bad, what="my pairs")
+
+
+def test_covered_pairs_score_gives_none_below_the_minimum():
+    wv = keyed_vectors(["tiger", "cat", "car"], np.array([[1.0, 0.1], [1.0, 0.0], [0.0, 1.0]]))
+    pairs = [("Tiger", "cat", 9.0), ("cat", "car", 1.0), ("tiger", "car", 2.0), ("cat", "unknown", 5.0)]
+    assert covered_pairs_score(wv, pairs, min_items=3) == (1.0, 3)
+    assert covered_pairs_score(wv, pairs) == (None, 3)
