@@ -1,4 +1,4 @@
-"""Training helpers: the course's settings, a loss callback, and the cached main model (lesson 02).
+"""Training helpers: the course's settings and the cached main model (lesson 02).
 
 The lesson itself writes ``Word2Vec(...)``; this module only holds what several lessons share.
 """
@@ -8,13 +8,11 @@ import json
 
 import gensim
 from gensim.models import KeyedVectors, Word2Vec
-from gensim.models.callbacks import CallbackAny2Vec
 
 from helpers import corpus
-from helpers.errors import CourseError
 from helpers.files import write_atomically
 from helpers.notebook import SEED
-from helpers.numeric import round_significant  # also importable as helpers.training.round_significant
+from helpers.numeric import round_significant  # noqa: F401  (kept importable as helpers.training.round_significant)
 from helpers.paths import cache_dir
 
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
@@ -29,32 +27,6 @@ MAIN_SETTINGS = dict(
 TINY_SETTINGS = dict(
     vector_size=30, window=3, min_count=1, sg=1, negative=5, sample=0, epochs=100, workers=1, seed=SEED
 )
-
-
-class LossLogger(CallbackAny2Vec):
-    """Record the loss of each training epoch in ``self.losses`` (a list of float), printing progress.
-
-    gensim's ``model.get_latest_training_loss()`` is a running total since ``train()`` began,
-    so this callback reads it at the end of each epoch and sets it back to zero.
-    Train with ``compute_loss=True``, e.g. ``Word2Vec(..., compute_loss=True, callbacks=[LossLogger()])``.
-    """
-
-    def __init__(self, show_progress=True):
-        self.show_progress = show_progress
-        self.losses = []
-
-    def on_train_begin(self, model):
-        if not model.compute_loss:
-            raise CourseError("LossLogger needs the loss: create the model with compute_loss=True.")
-        self.losses = []
-        model.running_training_loss = 0.0
-
-    def on_epoch_end(self, model):
-        loss = float(model.get_latest_training_loss())
-        model.running_training_loss = 0.0  # the next epoch starts counting from zero
-        self.losses.append(loss)
-        if self.show_progress:
-            print(f"epoch {len(self.losses)}/{model.epochs} · loss ≈ {round_significant(loss, 3):,.0f}")
 
 
 def _settings_key(settings):

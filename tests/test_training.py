@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from gensim.models import Word2Vec
 
-from helpers import CourseError, corpus, training
+from helpers import corpus, training
 
 SENTENCES = [["the", "cat", "sleeps", "on", "the", "sofa"], ["the", "dog", "sleeps", "on", "the", "rug"]] * 20
 
@@ -16,33 +16,6 @@ def small_main(monkeypatch, tmp_cache, write_file):
     monkeypatch.setattr(corpus, "real_corpus", lambda: corpus.TokenFile(news))
     monkeypatch.setattr(training, "MAIN_SETTINGS", {**training.MAIN_SETTINGS, "epochs": 1, "min_count": 10})
     return tmp_cache
-
-
-def test_loss_logger_records_one_positive_loss_per_epoch_and_prints_progress(capsys):
-    logger = training.LossLogger()
-    Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 4}, compute_loss=True, callbacks=[logger])
-    assert len(logger.losses) == 4 and all(loss > 0 for loss in logger.losses)
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("epoch 1/4 · loss ≈ ") and lines[-1].startswith("epoch 4/4")
-
-
-def test_loss_logger_losses_are_per_epoch_not_a_running_total():
-    logger = training.LossLogger(show_progress=False)
-    Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 6}, compute_loss=True, callbacks=[logger])
-    assert logger.losses[-1] < sum(logger.losses[:-1])  # a running total would be the largest
-    assert logger.losses[-1] < logger.losses[0]
-
-
-def test_loss_logger_is_reset_when_training_again():
-    logger = training.LossLogger(show_progress=False)
-    model = Word2Vec(SENTENCES, **{**training.TINY_SETTINGS, "epochs": 3}, compute_loss=True, callbacks=[logger])
-    model.train(SENTENCES, total_examples=len(SENTENCES), epochs=2, compute_loss=True, callbacks=[logger])
-    assert len(logger.losses) == 2
-
-
-def test_loss_logger_needs_compute_loss():
-    with pytest.raises(CourseError, match="compute_loss=True"):
-        Word2Vec(SENTENCES, **training.TINY_SETTINGS, callbacks=[training.LossLogger()])
 
 
 def test_round_significant():
