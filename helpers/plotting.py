@@ -88,6 +88,24 @@ def _spread_out(points, k):
     return sorted(chosen)
 
 
+def _draw_groups(ax, points, groups, styles, size, zorder=None):
+    """One ``scatter`` per group, in order of first appearance, with ``styles[group] = (colour, marker)``."""
+    for group in dict.fromkeys(groups):
+        colour, marker = styles[group]
+        mask = np.array([g == group for g in groups])
+        ax.scatter(
+            points[mask, 0],
+            points[mask, 1],
+            color=colour,
+            marker=marker,
+            label=group,
+            s=size,
+            edgecolors="white",
+            linewidths=0.4,
+            zorder=zorder,
+        )
+
+
 def scatter_2d(
     points,
     labels,
@@ -115,19 +133,8 @@ def scatter_2d(
     if not is_whole_number(max_labels, minimum=0):
         raise CourseError(f"max_labels must be a whole number, 0 or more, got {max_labels!r}.")
     ax = _axes(ax)
-    styles = zip(PALETTE * 4, MARKERS * 4)
-    for (colour, marker), group in zip(styles, dict.fromkeys(groups)):
-        mask = np.array([g == group for g in groups])
-        ax.scatter(
-            points[mask, 0],
-            points[mask, 1],
-            color=colour,
-            marker=marker,
-            label=group,
-            s=28,
-            edgecolors="white",
-            linewidths=0.4,
-        )
+    styles = dict(zip(dict.fromkeys(groups), zip(PALETTE * 4, MARKERS * 4)))
+    _draw_groups(ax, points, groups, styles, size=28)
     if label_words is not None:
         unknown = [word for word in label_words if word not in labels]
         if unknown:
@@ -388,20 +395,7 @@ def scatter_groups(
             "group of the lesson, helpers.plotting.group_styles(...)."
         )
     ax = _axes(ax)
-    for group in dict.fromkeys(groups):
-        colour, marker = styles[group]
-        mask = np.array([g == group for g in groups])
-        ax.scatter(
-            points[mask, 0],
-            points[mask, 1],
-            color=colour,
-            marker=marker,
-            label=group,
-            s=30,
-            edgecolors="white",
-            linewidths=0.4,
-            zorder=3,
-        )
+    _draw_groups(ax, points, groups, styles, size=30, zorder=3)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if legend:
         ax.legend(loc="best", fontsize=8, framealpha=0.8)

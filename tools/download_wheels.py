@@ -59,6 +59,11 @@ def target_platforms(options):
     return found
 
 
+def pip_download(dest):
+    """The start of a ``pip download`` command line into the folder ``dest``, with this Python's pip."""
+    return [sys.executable, "-m", "pip", "download", "--dest", str(dest)]
+
+
 def download_command(requirements_file, dest, options):
     """The ``pip download`` command line for ``requirements_file`` into ``dest``, with the user's ``options``."""
     extra = [
@@ -73,12 +78,7 @@ def download_command(requirements_file, dest, options):
     )
     binary_only = ["--only-binary=:all:"] if targeted and not any("--only-binary" in w for w in options) else []
     return [
-        sys.executable,
-        "-m",
-        "pip",
-        "download",
-        "--dest",
-        str(dest),
+        *pip_download(dest),
         "-r",
         str(requirements_file),
         *BUILD_REQUIREMENTS,
@@ -96,12 +96,7 @@ def data_download_command(requirements_file, dest, options):
     ``BUILD_REQUIREMENTS`` puts in the folder.
     """
     return [
-        sys.executable,
-        "-m",
-        "pip",
-        "download",
-        "--dest",
-        str(dest),
+        *pip_download(dest),
         "--no-deps",
         "--require-hashes",
         "-r",
