@@ -60,3 +60,41 @@ def save_binary(tmp_output):
         return path
 
     return save
+
+
+# Three dimensions: royalty, gender (+ male, - female), fruit. Chosen so that king - man + woman = queen.
+ROYAL_WORDS = {
+    "man": [0.0, 1.0, 0.0],
+    "woman": [0.0, -1.0, 0.0],
+    "king": [1.0, 1.0, 0.0],
+    "queen": [1.0, -1.0, 0.0],
+    "prince": [1.0, 0.8, 0.2],
+    "apple": [0.0, 0.0, 1.0],
+    "pear": [0.1, 0.0, 1.0],
+}
+ROYAL_COUNTS = {"man": 50, "woman": 40, "king": 20, "queen": 10, "prince": 5, "apple": 3, "pear": 1}
+
+
+@pytest.fixture
+def royal_wv():
+    """KeyedVectors of seven words in 3 dimensions where king - man + woman = queen, with word counts."""
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+    vectors = KeyedVectors(vector_size=3)
+    vectors.add_vectors(list(ROYAL_WORDS), np.array(list(ROYAL_WORDS.values()), dtype=np.float32))
+    for word, count in ROYAL_COUNTS.items():
+        vectors.set_vecattr(word, "count", count)
+    return vectors
+
+
+@pytest.fixture
+def model(w2v_model):
+    """The tiny Word2Vec model, by the name the storage, loading and file-format tests use."""
+    return w2v_model
+
+
+@pytest.fixture
+def output(tmp_output):
+    """The test's own empty output folder (``tmp_output``), by the name the storage tests use."""
+    return tmp_output

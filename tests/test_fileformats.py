@@ -7,16 +7,7 @@ import pytest
 
 from helpers import CourseError, fileformats, storage
 
-
-@pytest.fixture
-def model(w2v_model):
-    return w2v_model
-
-
-@pytest.fixture(autouse=True)
-def output(tmp_output):
-    """Every test gets its own empty output folder."""
-    return tmp_output
+pytestmark = pytest.mark.usefixtures("tmp_output")  # every test gets its own empty output folder
 
 
 # --- guess_format -----------------------------------------------------------------------------------

@@ -9,16 +9,7 @@ from gensim.models import Word2Vec
 
 from helpers import CourseError, loading, storage
 
-
-@pytest.fixture
-def model(w2v_model):
-    return w2v_model
-
-
-@pytest.fixture(autouse=True)
-def output(tmp_output):
-    """Every test gets its own empty output folder."""
-    return tmp_output
+pytestmark = pytest.mark.usefixtures("tmp_output")  # every test gets its own empty output folder
 
 
 # --- load_model / load_vectors ------------------------------------------------------------------------
