@@ -46,6 +46,8 @@ FIRST_LESSON = "notebooks/01_tokenizing.ipynb"
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
+    # README.md, TEACHING.md, ... open as formatted pages with working links, not as Markdown source.
+    "@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
 HEARTBEAT_SECONDS = 15
 
@@ -449,10 +451,11 @@ def run(command, check=True):
     return result.returncode
 
 
-def lab_command(args):
-    """`course.py lab [student] [options]`: JupyterLab on the course folder (root), lesson 01 opened.
+def lab_command(args, root=ROOT):
+    """`course.py lab [student] [options]`: JupyterLab on the course folder ``root``, lesson 01 opened.
 
-    ``student`` opens the student copies (student/) instead; every other argument goes to JupyterLab."""
+    ``student`` opens the student copies (student/) instead; every other argument goes to JupyterLab (after
+    the folder, so e.g. ``--port 8897`` changes the port and nothing else)."""
     args = list(args)
     first = FIRST_LESSON
     if args and args[0] == "student":
@@ -463,7 +466,7 @@ def lab_command(args):
         "-m",
         "jupyter",
         "lab",
-        "--ServerApp.root_dir=" + str(ROOT),
+        "--ServerApp.root_dir=" + str(root),
         "--LabApp.default_url=/lab/tree/" + first,
         *args,
     ]
