@@ -482,7 +482,16 @@ COMMANDS = {
 }
 
 
+def safe_console():
+    """Never stop on a character the console cannot show (pip's progress bars, on a Windows console whose output
+    is redirected to a file in the legacy code page): show a replacement instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # Python 3.7 and later
+            stream.reconfigure(errors="replace")
+
+
 def main(argv):
+    safe_console()
     if not argv or argv[0] not in COMMANDS:
         sys.exit(__doc__)
     check_python(argv)

@@ -389,6 +389,15 @@ def test_lab_settings_name_real_jupyterlab_settings(tmp_path, monkeypatch):
     assert written == course.LAB_SETTINGS
 
 
+def test_output_pip_shows_never_stops_course_py_on_a_narrow_console(tmp_path):
+    """On Windows, output redirected to a file is in a legacy code page; pip's bars ("━") must not crash course.py."""
+    script = "import course; course.safe_console(); print('━━━━ 27.8/27.8 MB, café')"
+    environment = dict(os.environ, PYTHONIOENCODING="ascii", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=environment, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == b"???? 27.8/27.8 MB, caf?"
+
+
 def test_course_py_parses_on_old_pythons():
     """course.py must run far enough on an old Python to find a supported one: no newer syntax."""
     import ast
