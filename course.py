@@ -310,11 +310,14 @@ def set_up():
     started = time.monotonic()
     data = has_requirements(ROOT / DATA_REQUIREMENTS)
     steps = 4 if data else 3
-    print(
-        "Setting up the course's environment in .venv/ (the first time: a few minutes, mostly downloading"
-        " about 300 MB; pip's own messages follow).",
-        flush=True,
-    )
+    if venv_python().exists():
+        print("Updating the course's environment in .venv/: the requirements or the Python changed.", flush=True)
+    else:
+        print(
+            "Setting up the course's environment in .venv/ (the first time: a few minutes, mostly downloading"
+            " about 300 MB; pip's own messages follow).",
+            flush=True,
+        )
     if not venv_python().exists():
         print(f"[1/{steps}] Creating .venv/, a private Python {sys.version.split()[0]} for the course ...", flush=True)
         try:
