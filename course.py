@@ -464,6 +464,10 @@ def lab_command(args, root=ROOT):
     if args and args[0] == "student":
         args.pop(0)
         first = "student/" + Path(FIRST_LESSON).name
+        if not (Path(root) / first).exists():
+            sys.exit(
+                "There are no student copies yet: make them with `python course.py handouts`, then run this again."
+            )
     return [
         venv_python(),
         "-m",

@@ -368,9 +368,17 @@ def test_lab_opens_the_course_folder_on_lesson_01_and_keeps_extra_options():
     assert "--LabApp.default_url=/lab/tree/notebooks/01_tokenizing.ipynb" in command
     assert command[-2:] == ["--port", "8897"]
     assert (ROOT / course.FIRST_LESSON).exists()
-    student = [str(part) for part in course.COMMANDS["lab"](["student"])]
+
+
+def test_lab_student_opens_the_student_copy_or_says_how_to_make_it(tmp_path):
+    (tmp_path / "student").mkdir()
+    with pytest.raises(SystemExit, match="course.py handouts"):
+        course.lab_command(["student"], root=tmp_path)
+    (tmp_path / "student" / "01_tokenizing.ipynb").write_text("{}", encoding="utf-8")
+    student = [str(part) for part in course.lab_command(["student", "--port", "8897"], root=tmp_path)]
     assert "--LabApp.default_url=/lab/tree/student/01_tokenizing.ipynb" in student
-    assert "student" not in student
+    assert f"--ServerApp.root_dir={tmp_path}" in student
+    assert "student" not in student and student[-2:] == ["--port", "8897"]
 
 
 def test_lab_settings_name_real_jupyterlab_settings(tmp_path, monkeypatch):
