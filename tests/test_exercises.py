@@ -72,7 +72,8 @@ def test_every_check_module_is_named_after_a_lesson_and_documents_its_checks():
 
 
 def test_a_long_message_wraps_between_words_to_fit_the_notebook_column():
-    from helpers.exercises import WIDTH, not_yet
+    from helpers.errors import WIDTH
+    from helpers.exercises import not_yet
 
     words = [f"word{number}" for number in range(60)]
     text = repr(not_yet(" ".join(words)))

@@ -5,16 +5,16 @@ cell, e.g. ``helpers.exercises.lesson01.check_numbers_tokenizer(keep_numbers_tok
 A check never raises on a wrong answer: it returns a ``Feedback`` that shows as one line,
 "[ok] ..." when the answer is right or "[not yet] <hint>" when it is not. The markers are plain ASCII
 so they show in every font (emoji such as a green tick render as empty boxes where no emoji font is
-installed). A long message is wrapped between words at ``WIDTH`` characters, so it fits the
-notebook column instead of breaking in the middle of a word.
+installed). A long message is wrapped between words at ``helpers.errors.WIDTH`` characters, so it fits
+the notebook column instead of breaking in the middle of a word.
 """
 
-import textwrap
 from importlib import import_module
+
+from helpers.errors import wrap
 
 OK_MARK = "[ok]"
 NOT_YET_MARK = "[not yet]"
-WIDTH = 100  # characters a line that fit JupyterLab's notebook column at its default width
 
 
 class Feedback:
@@ -28,10 +28,7 @@ class Feedback:
         return self.ok
 
     def __repr__(self):
-        text = f"{OK_MARK if self.ok else NOT_YET_MARK} {self.message}"
-        return "\n".join(
-            textwrap.fill(line, WIDTH, break_long_words=False, break_on_hyphens=False) for line in text.split("\n")
-        )
+        return wrap(f"{OK_MARK if self.ok else NOT_YET_MARK} {self.message}")
 
 
 def right(message="Right!"):
