@@ -10,10 +10,8 @@ import gensim
 from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import corpus
-from helpers.files import write_atomically
+from helpers.files import cache_dir, write_atomically
 from helpers.notebook import SEED
-from helpers.numeric import round_significant  # noqa: F401  (kept importable as helpers.training.round_significant)
-from helpers.paths import cache_dir
 
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
 # hierarchical softmax and a wide window trains in about 14 s on one core and scores best on
@@ -34,6 +32,11 @@ def _settings_key(settings):
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+def main_model_stem():
+    """Return the file name stem of the cached main model: ``main-<hash of MAIN_SETTINGS, corpus and gensim>``."""
+    return f"main-{_settings_key(MAIN_SETTINGS)}"
+
+
 def train_main_model(**overrides):
     """Train Word2Vec on the real corpus with ``MAIN_SETTINGS`` (changed by ``overrides``); return the model."""
     # Half a million tokens fit in memory easily; not re-reading the file every epoch saves about a second.
@@ -47,7 +50,7 @@ def load_main_vectors():
     so loading them runs no code); delete the folder to retrain.
     """
     folder = cache_dir("models")
-    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    stem = main_model_stem()
     vectors_path, vocab_path = folder / f"{stem}.bin", folder / f"{stem}.vocab.txt"
     if vectors_path.exists() and vocab_path.exists():
         try:
@@ -75,7 +78,7 @@ def remember_main_model(model):
     )
     if not (same_settings and same_corpus):
         return False
-    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    stem = main_model_stem()
     folder = cache_dir("models")
     _save_atomically(model.wv, folder / f"{stem}.bin", folder / f"{stem}.vocab.txt")
     return True

@@ -5,7 +5,7 @@ import pytest
 from gensim.models import KeyedVectors
 
 from helpers.exercises.lesson12 import check_place, check_template_scores, place_correct, template_scores
-from helpers.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
+from helpers.lessons.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,6 @@ def small_main(monkeypatch, tmp_cache, write_file):
     return tmp_cache
 
 
-def test_round_significant():
-    assert training.round_significant(1234567) == 1_200_000
-    assert training.round_significant(1234567, 3) == 1_230_000
-    assert training.round_significant(0.012345, 2) == 0.012
-
-
 def test_main_settings_train_the_same_vectors_twice():
     settings = {**training.MAIN_SETTINGS, "min_count": 1, "epochs": 2}
     first, second = Word2Vec(SENTENCES, **settings), Word2Vec(SENTENCES, **settings)
@@ -62,3 +56,10 @@ def test_remember_main_model_keeps_only_the_real_main_model(small_main):
     model = training.train_main_model()
     assert training.remember_main_model(model) is True
     assert np.array_equal(training.load_main_vectors().vectors, model.wv.vectors)
+
+
+def test_main_model_stem_names_the_settings(monkeypatch):
+    stem = training.main_model_stem()
+    assert stem.startswith("main-") and len(stem) == len("main-") + 10
+    monkeypatch.setattr(training, "MAIN_SETTINGS", {**training.MAIN_SETTINGS, "epochs": 1})
+    assert training.main_model_stem() != stem, "other settings, another cached file"

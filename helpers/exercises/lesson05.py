@@ -3,7 +3,7 @@
 import numbers
 
 from helpers.exercises import not_yet, right
-from helpers.projection import MIN_TSNE_POINTS
+from helpers.lessons.projection import MIN_TSNE_POINTS
 from helpers.vocab import suggest
 
 MIN_PAIRS = 4

@@ -1,11 +1,14 @@
-"""Checks for lesson 07 · Rare words with FastText."""
+"""Checks for lesson 07 · Rare words with FastText.
+
+gensim is imported inside the check that uses it: importing it takes about a second.
+"""
 
 from pathlib import Path
 
 from helpers.exercises import not_yet, right
+from helpers.files import output_dir
+from helpers.lessons.subwords import char_ngrams
 from helpers.numeric import is_whole_number
-from helpers.paths import output_dir
-from helpers.subwords import char_ngrams
 
 PICKLE_START = b"\x80"  # every pickle of protocol 2 or later starts with this byte
 FACEBOOK_MAGIC = (793712314).to_bytes(4, "little")  # first 4 bytes of a Facebook FastText .bin

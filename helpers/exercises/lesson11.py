@@ -3,6 +3,7 @@
 import numpy as np
 
 from helpers.exercises import not_yet, right
+from helpers.lessons.wordpiece import basic_tokens
 
 
 def _softmax(scores, axis=-1):
@@ -60,8 +61,6 @@ def check_sense_sentences(word, sentences_by_sense, min_senses=2, min_sentences=
     """Are ``sentences_by_sense`` (``{sense: [sentence, ...]}``) enough to test whether ``word``'s senses
     separate: at least ``min_senses`` senses, ``min_sentences`` sentences each, each using ``word``?
     """
-    from helpers.transformer import basic_tokens
-
     if not isinstance(word, str) or len(basic_tokens(word)) != 1:
         return not_yet(f"my_word should be one word, such as 'spring', not {word!r}.")
     wanted = basic_tokens(word)[0]

@@ -11,6 +11,8 @@ keeps those measurements honest:
 - ``check_covered``: a clear message when none of the learner's words has a vector.
 
 ``wv`` is a gensim ``KeyedVectors``; ``vectors`` is an ``n × d`` numpy array; ``scores`` are numbers.
+
+gensim and scikit-learn are imported inside the functions that use them: importing them is slow.
 """
 
 import math
@@ -18,6 +20,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.numeric import rank_correlation
 
 
 def stem(word):
@@ -85,23 +88,6 @@ def check_covered(wv, words, what="your words", minimum=1):
     return kept
 
 
-def spearman(x, y):
-    """Return Spearman's rank correlation of two equal-length sequences (at least 3 values, not all equal)."""
-    from scipy.stats import spearmanr
-
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.shape != y.shape:
-        raise CourseError(f"spearman needs two lists of numbers of the same length, got {x.shape} and {y.shape}.")
-    if len(x) < 3:
-        raise CourseError(f"spearman needs at least 3 pairs of numbers, got {len(x)}: use more words.")
-    if np.ptp(x) == 0 or np.ptp(y) == 0:
-        raise CourseError(
-            "One side of the correlation has the same value everywhere, so there is no order "
-            "to compare: check the scores (did every word get the same one?)."
-        )
-    return float(spearmanr(x, y).statistic)
-
-
 def random_direction_control(vectors, targets, n=200, seed=0):
     """Return the 95th percentile of |Spearman ρ| between ``targets`` and cosines with ``n`` random directions.
 
@@ -111,7 +97,7 @@ def random_direction_control(vectors, targets, n=200, seed=0):
     vectors, targets = _check_pairs(vectors, targets)
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     directions = np.random.default_rng(seed).standard_normal((_check_count(n), vectors.shape[1]))
-    return float(np.percentile([abs(spearman(unit @ direction, targets)) for direction in directions], 95))
+    return float(np.percentile([abs(rank_correlation(unit @ direction, targets)) for direction in directions], 95))
 
 
 def shuffled_control(scores, targets, n=200, seed=0):
@@ -120,9 +106,11 @@ def shuffled_control(scores, targets, n=200, seed=0):
     It answers: how high does ρ get when the words' ratings are handed out at random?
     """
     scores, targets = np.asarray(scores, dtype=float), np.asarray(targets, dtype=float)
-    spearman(scores, targets)  # checks lengths and values
+    rank_correlation(scores, targets)  # checks lengths and values
     rng = np.random.default_rng(seed)
-    return float(np.percentile([spearman(scores, rng.permutation(targets)) for _ in range(_check_count(n))], 95))
+    return float(
+        np.percentile([rank_correlation(scores, rng.permutation(targets)) for _ in range(_check_count(n))], 95)
+    )
 
 
 def standard_error(accuracy, n):

@@ -6,19 +6,22 @@ The data ship with the course in ``data/bible/`` (see data/README.md for provena
   one verse a line, ``book<TAB>chapter<TAB>verse<TAB>text``; the same (book, chapter, verse) is the
   same verse in both.
 - ``en_es_dictionary.tsv``: about 950 English-Spanish word pairs induced from the verse alignment
-  (``tools/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
+  (``tools/research/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
 
 Glossary: ``pairs`` is a list of ``(source_word, target_word)`` tuples; ``wv`` a gensim KeyedVectors.
 The maps themselves (least squares, Procrustes, CSLS) are written in the lesson.
+
+gensim is imported inside ``train_model``: importing it takes about a second.
 """
 
 import bz2
 import re
 from pathlib import Path
 
+import numpy as np
+
 from helpers.errors import CourseError
-from helpers.files import decode_text_file
-from helpers.paths import DATA_DIR
+from helpers.files import DATA_DIR, decode_text_file
 from helpers.words import check_trainable
 
 BIBLE_DIR = DATA_DIR / "bible"
@@ -182,8 +185,6 @@ def nearest(scores, target_words, k=5):
     """Return, for each row of ``scores`` (n_sources × n_targets, higher is closer), the ``k`` target
     words with the highest scores, best first: a list of n_sources lists of str.
     """
-    import numpy as np
-
     scores = np.asarray(scores)
     if scores.ndim != 2 or scores.shape[1] != len(target_words):
         raise CourseError(

@@ -17,6 +17,7 @@ import wave
 
 import numpy as np
 
+from helpers.datapackages import data_file
 from helpers.errors import CourseError
 
 DISTRIBUTION = "espeakng-loader"
@@ -84,8 +85,6 @@ def _start():
     """Load and start espeak-ng once per process; return the engine dict."""
     if _engine:
         return _engine
-    from helpers.datapackages import data_file
-
     library_path = data_file(DISTRIBUTION, *library_file())
     voices = data_file(DISTRIBUTION, *PHONEME_TABLE).parent  # .../espeak-ng-data
     try:
