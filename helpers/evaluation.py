@@ -27,7 +27,7 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.files import gensim_data_path
-from helpers.numeric import rank_correlations
+from helpers.numeric import is_whole_number, rank_correlations
 
 WORD_PAIR_FILES = {"WordSim353": "wordsim353.tsv", "SimLex-999": "simlex999.txt"}
 ANALOGY_FILE = "questions-words.txt"
@@ -307,7 +307,7 @@ def split_word_pairs(dataset="WordSim353", seed=SPLIT_SEED):
     a coin flip with ``seed``), so both halves span the whole range of scores.
     """
     pairs = read_word_pairs(dataset)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+    if not is_whole_number(seed):
         raise CourseError(f"seed must be a whole number, got {seed!r}.")
     order = sorted(range(len(pairs)), key=lambda index: (pairs[index][2], index))
     flips = np.random.default_rng(seed).integers(0, 2, size=(len(order) + 1) // 2)
@@ -399,7 +399,7 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
     the benchmark happens to hold. Numbers are rounded to 2 places.
     """
     wv_a, wv_b = _keyed_vectors(wv_a), _keyed_vectors(wv_b)
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 100:
+    if not is_whole_number(samples, minimum=100):
         raise CourseError(f"samples must be a whole number of resamples, 100 or more, got {samples!r}.")
     human, (sims_a, sims_b), kept = _pair_arrays([wv_a, wv_b], pairs)
     if len(kept) < max(min_items, 3):

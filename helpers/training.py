@@ -10,6 +10,7 @@ import gensim
 from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import corpus
+from helpers.errors import CourseError
 from helpers.files import cache_dir, write_atomically
 from helpers.notebook import SEED
 
@@ -89,3 +90,28 @@ def _save_atomically(wv, vectors_path, vocab_path):
     checks that the vectors file exists)."""
     with write_atomically(vectors_path) as tmp_vectors, write_atomically(vocab_path) as tmp_vocab:
         wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)
+
+
+class Settings(dict):
+    """A dict of Word2Vec settings that cannot be changed in place: the course's shared ``MAIN_SETTINGS``
+    and ``TINY_SETTINGS``. ``Word2Vec(**settings)``, ``settings["epochs"]``, ``{**settings, "epochs": 2}``
+    and ``settings.copy()`` (a plain dict) work; ``settings["epochs"] = 3`` raises ``CourseError``
+    saying how to make a copy, so one lesson's change never leaks into later cells or the cache.
+    """
+
+    def _refuse(self, *args, **kwargs):
+        raise CourseError(
+            "These are the course's shared settings and stay as they are (later cells and the cached main "
+            "model rely on them). Change a copy instead: settings = {**helpers.training.TINY_SETTINGS, "
+            '"epochs": 3} (or MAIN_SETTINGS), then Word2Vec(sentences, **settings).'
+        )
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self):
+        return type(self), (dict(self),)  # copy.copy and pickle rebuild it without __setitem__
+
+
+# Read-only from here on (the literals above stay plain dicts to read).
+MAIN_SETTINGS = Settings(MAIN_SETTINGS)
+TINY_SETTINGS = Settings(TINY_SETTINGS)

@@ -5,6 +5,7 @@ import pkgutil
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 import helpers
@@ -69,3 +70,19 @@ def test_every_check_module_is_named_after_a_lesson_and_documents_its_checks():
         assert checks, f"{name} defines no check_... function"
         for check in checks:
             assert check.__doc__, f"{name}.{check.__name__} needs a docstring"
+
+
+# --- a right answer held in a NumPy integer is right (what np.argmax, len of arrays, sums give) ----------
+
+
+def test_whole_number_answers_may_be_numpy_integers():
+    from helpers.exercises import lesson02, lesson07, lesson10, lesson11
+
+    counts = {"a": 5, "b": 3, "c": 3, "d": 1}
+    assert lesson02.check_min_count(3, counts, limit=5).ok == lesson02.check_min_count(np.int64(3), counts, limit=5).ok
+    assert lesson07.check_bucket(np.int64(50_000), vector_size=100, budget_mb=20).ok
+    assert lesson10.check_breaking_point(np.int64(64), dims=64).ok
+    assert lesson10.check_breaking_point(np.int32(64), dims=64).ok
+    assert lesson11.check_best_layer(np.int64(3), [0.1, 0.2, 0.3, 0.9]).ok
+    for check in (lambda n: lesson10.check_breaking_point(n, dims=64), lambda n: lesson07.check_bucket(n)):
+        assert not check(np.bool_(True)).ok and not check(True).ok and not check(np.float64(64.0)).ok

@@ -5,7 +5,7 @@ import pytest
 from scipy.stats import spearmanr
 
 from helpers import CourseError
-from helpers.numeric import rank_correlation, rank_correlations, round_significant
+from helpers.numeric import is_number, is_whole_number, rank_correlation, rank_correlations, round_significant
 
 # --- rank_correlation ----------------------------------------------------------------------------------
 
@@ -55,3 +55,34 @@ def test_round_significant():
     assert round_significant(1234567) == 1_200_000
     assert round_significant(1234567, 3) == 1_230_000
     assert round_significant(0.012345, 2) == 0.012
+
+
+# --- is_whole_number and is_number: the one check every exercise and helper uses --------------------
+
+WHOLE = [3, 0, -2, np.int64(3), np.int32(3), np.int8(-1), np.uint8(200), np.intp(5)]
+NOT_WHOLE = [True, False, np.bool_(True), 3.0, np.float64(3.0), np.float32(3), "3", None, [3], 3 + 0j]
+
+
+@pytest.mark.parametrize("value", WHOLE, ids=repr)
+def test_is_whole_number_accepts_python_and_numpy_integers(value):
+    assert is_whole_number(value)
+
+
+@pytest.mark.parametrize("value", NOT_WHOLE, ids=repr)
+def test_is_whole_number_refuses_bools_floats_and_text(value):
+    assert not is_whole_number(value)
+
+
+def test_is_whole_number_minimum():
+    assert is_whole_number(np.int64(5), minimum=5) and not is_whole_number(np.int64(4), minimum=5)
+    assert is_whole_number(0, minimum=0) and not is_whole_number(-1, minimum=0)
+
+
+@pytest.mark.parametrize("value", [3, 2.5, np.float32(0.5), np.float64(-1.0), np.int64(7), float("inf")], ids=repr)
+def test_is_number_accepts_python_and_numpy_numbers(value):
+    assert is_number(value)
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), "2.5", None, 1j, [1.0]], ids=repr)
+def test_is_number_refuses_bools_text_and_complex(value):
+    assert not is_number(value)

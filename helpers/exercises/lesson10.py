@@ -3,6 +3,7 @@
 import numpy as np
 
 from helpers.exercises import not_yet, right
+from helpers.numeric import is_whole_number
 
 
 def check_reverse_map(W_back, W_forward):
@@ -40,7 +41,7 @@ def check_breaking_point(n_pairs, dims=64):
     """Is ``n_pairs`` near the number of seed pairs where least squares is worst: as many pairs as
     ``dims`` (within 15 %)?
     """
-    if isinstance(n_pairs, bool) or not isinstance(n_pairs, int) or n_pairs < 1:
+    if not is_whole_number(n_pairs, minimum=1):
         return not_yet(f"n_pairs should be a positive whole number of seed pairs, got {n_pairs!r}.")
     if abs(n_pairs - dims) <= 0.15 * dims:
         return right(

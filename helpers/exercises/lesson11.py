@@ -4,6 +4,7 @@ import numpy as np
 
 from helpers.exercises import not_yet, right
 from helpers.lessons.wordpiece import basic_tokens
+from helpers.numeric import is_whole_number
 
 
 def _softmax(scores, axis=-1):
@@ -89,7 +90,7 @@ def check_best_layer(best_layer, accuracies):
     accuracies = [float(a) for a in accuracies]
     top = max(accuracies)
     best = [layer for layer, accuracy in enumerate(accuracies) if accuracy == top]
-    if isinstance(best_layer, bool) or not isinstance(best_layer, (int, np.integer)):
+    if not is_whole_number(best_layer):
         return not_yet(f"best_layer should be a layer number from 0 to {len(accuracies) - 1}, got {best_layer!r}.")
     if not 0 <= best_layer < len(accuracies):
         return not_yet(

@@ -4,6 +4,7 @@ import numpy as np
 
 from helpers.exercises import not_yet, right
 from helpers.lessons.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
+from helpers.numeric import is_whole_number
 
 
 def _voicing_pairs():
@@ -37,7 +38,7 @@ def check_template_scores(scores, wv):
         )
     for pair, count in expected.items():
         got = scores[pair]
-        if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
+        if not is_whole_number(got):
             return not_yet(f"scores[{pair}] is {got!r}: store a whole number, how many pairs it solves.")
         if got != count:
             a, b = pair
@@ -79,7 +80,7 @@ def check_place(correct, wv):
     """Is ``correct`` the number of the 24 consonants whose leave-one-out nearest place centroid in ``wv``
     is their own place of articulation?"""
     expected = place_correct(wv)
-    if isinstance(correct, bool) or not isinstance(correct, (int, np.integer)):
+    if not is_whole_number(correct):
         return not_yet(f"place_correct should be a whole number of consonants (0 to 24), got {correct!r}.")
     if correct == expected:
         return right(

@@ -22,6 +22,7 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.files import DATA_DIR, decode_text_file
+from helpers.numeric import is_whole_number
 from helpers.words import check_trainable
 
 BIBLE_DIR = DATA_DIR / "bible"
@@ -191,7 +192,7 @@ def nearest(scores, target_words, k=5):
             f"scores must be a matrix with one column per target word ({len(target_words)}), "
             f"got shape {scores.shape}: compute it as source_vectors @ target_vectors.T."
         )
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+    if not is_whole_number(k, minimum=1):
         raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
     k = min(k, scores.shape[1])
     # the k best columns of each row (fast), then sorted by score, ties by column order
@@ -212,7 +213,7 @@ def precision_at_k(guesses, pairs, k):
     """
     if not pairs:
         raise CourseError("There are no pairs to score: give at least one (source, target) pair.")
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+    if not is_whole_number(k, minimum=1):
         raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
     gold = {}
     for source, target in pairs:

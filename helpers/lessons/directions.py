@@ -20,7 +20,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
-from helpers.numeric import rank_correlation
+from helpers.numeric import is_number, is_whole_number, rank_correlation
 
 
 def stem(word):
@@ -41,7 +41,7 @@ def split_by_stem(words, test_share=0.5, keep_in_train=(), seed=0):
     ``test_share`` of the groups go to the test set. Both lists keep the order of ``words``.
     """
     words = _check_words(words, "split_by_stem")
-    if not isinstance(test_share, (int, float)) or isinstance(test_share, bool) or not 0 < test_share < 1:
+    if not is_number(test_share) or not 0 < test_share < 1:
         raise CourseError(
             f"test_share is the share of words held out, between 0 and 1 (such as 0.5), got {test_share!r}."
         )
@@ -136,7 +136,7 @@ def cross_validated_accuracy(model, features, labels, folds=5, seed=0):
     counts = np.unique(labels, return_counts=True)[1]
     if len(counts) < 2:
         raise CourseError("Every item has the same label: a classifier needs at least two classes.")
-    if isinstance(folds, bool) or not isinstance(folds, int) or folds < 2 or counts.min() < folds:
+    if not is_whole_number(folds, minimum=2) or counts.min() < folds:
         raise CourseError(
             f"folds must be a whole number from 2 to the size of the smallest class ({counts.min()}), got {folds!r}."
         )
@@ -170,6 +170,6 @@ def _check_pairs(vectors, targets):
 
 
 def _check_count(n):
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if not is_whole_number(n, minimum=1):
         raise CourseError(f"Expected a positive whole number, got {n!r}.")
     return n

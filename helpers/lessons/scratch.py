@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.numeric import is_number, is_whole_number
 
 # Fewer training pairs than this cannot teach a model anything worth looking at.
 MIN_PAIRS = 20
@@ -72,7 +73,7 @@ def check_enough_pairs(n_pairs, minimum=MIN_PAIRS):
     Raises ``CourseError`` saying what to change if there are fewer: each pair needs two words of
     the vocabulary in one sentence, close enough for the window.
     """
-    if isinstance(n_pairs, bool) or not isinstance(n_pairs, (int, np.integer)) or n_pairs < 0:
+    if not is_whole_number(n_pairs, minimum=0):
         raise CourseError(f"n_pairs must be a count of training pairs (a whole number, 0 or more), got {n_pairs!r}.")
     if n_pairs < minimum:
         raise CourseError(
@@ -88,14 +89,9 @@ def pairs_per_second(n_pairs, seconds):
 
     Raises ``CourseError`` for a negative count or a time that is not positive.
     """
-    if isinstance(n_pairs, bool) or not isinstance(n_pairs, (int, np.integer, float)) or n_pairs < 0:
+    if not is_number(n_pairs) or n_pairs < 0:
         raise CourseError(f"n_pairs must be a number of pairs (0 or more), got {n_pairs!r}.")
-    if (
-        isinstance(seconds, bool)
-        or not isinstance(seconds, (int, float, np.floating))
-        or not seconds > 0
-        or math.isinf(seconds)
-    ):
+    if not is_number(seconds) or not seconds > 0 or math.isinf(seconds):
         raise CourseError(f"seconds must be a positive duration, got {seconds!r}: time the training first.")
     rate = n_pairs / seconds
     return 0.0 if rate == 0 else float(f"{rate:.1e}")

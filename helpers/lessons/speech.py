@@ -19,6 +19,7 @@ import numpy as np
 
 from helpers.datapackages import data_file
 from helpers.errors import CourseError
+from helpers.numeric import is_whole_number
 
 DISTRIBUTION = "espeakng-loader"
 # How platform.machine() names the processors: Windows says AMD64/ARM64, Linux aarch64, macOS arm64.
@@ -207,7 +208,7 @@ def wav_bytes(samples, rate):
             f"wav_bytes() needs a 1-D int16 array of samples (as synthesize() returns), got "
             f"{samples.dtype} with shape {samples.shape}."
         )
-    if isinstance(rate, bool) or not isinstance(rate, (int, np.integer)) or rate <= 0:
+    if not is_whole_number(rate, minimum=1):
         raise CourseError(f"rate must be a positive whole number of samples per second, such as 22050, not {rate!r}.")
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
