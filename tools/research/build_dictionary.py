@@ -15,8 +15,9 @@ How (also written at the top of the file it makes):
    (held out), the rest 'seed' (so the first n seed rows are a random sample of the seed pairs).
 Never run by a lesson or a test; its output is committed.
 
-Last run: 2026-11-26, for commit 6bc6da2, which added data/bible/en_es_dictionary.tsv;
-tests/test_research_scripts.py checks that ``rows(induce())`` still gives exactly the committed rows.
+Last run: 2026-12-03, after the move to tools/research/: the same 957 rows as commit 6bc6da2 (2026-11-26),
+only the header's script path changed. tests/test_research_scripts.py checks that ``rows(induce())`` still
+gives exactly the committed rows.
 """
 
 import random
