@@ -28,15 +28,21 @@ from helpers.notebook import setup_notebook
 __all__ = ["CourseError", "setup_notebook"]
 
 
-def __getattr__(name):
-    """Import a submodule on first use, so ``helpers.corpus.tokenize(...)`` works after ``import helpers``."""
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        module = import_module(f"helpers.{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"helpers.{name}":
-            raise
-        raise AttributeError(f"module 'helpers' has no attribute {name!r}") from None
-    globals()[name] = module
-    return module
+def _lazy_submodules(package):
+    """Return a module ``__getattr__`` for ``package`` that imports ``package.<name>`` on first use, so
+    ``helpers.corpus.tokenize(...)`` works after ``import helpers`` (used here and by ``helpers.lessons``)."""
+
+    def __getattr__(name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return import_module(f"{package}.{name}")  # the import also sets it on the package
+        except ModuleNotFoundError as error:
+            if error.name != f"{package}.{name}":
+                raise
+            raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+
+    return __getattr__
+
+
+__getattr__ = _lazy_submodules(__name__)

@@ -8,18 +8,6 @@ starts to use a module here, move it up (and rename its uses with a plain text r
 The list of modules, with the lesson of each: CONTRIBUTING.md, "The helpers package".
 """
 
-from importlib import import_module
+from helpers import _lazy_submodules
 
-
-def __getattr__(name):
-    """Import a submodule on first use, so ``helpers.lessons.bilingual.load_bible(...)`` works at once."""
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        module = import_module(f"helpers.lessons.{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"helpers.lessons.{name}":
-            raise
-        raise AttributeError(f"module 'helpers.lessons' has no attribute {name!r}") from None
-    globals()[name] = module
-    return module
+__getattr__ = _lazy_submodules(__name__)
