@@ -27,8 +27,8 @@ It writes two small files that tests/test_transformer.py reads:
 - tests/data/wordpiece_reference.json: the fast tokenizer's pieces for tricky texts (accents,
   punctuation, unknown symbols, Chinese characters, a text longer than the model's limit).
 
-Last run: 2026-11-26, for commit 4124de5, which added tests/data/contextual_reference.npz (now data/minilm_reference.npz) and
-wordpiece_reference.json (versions in tests/data/README.md).
+Last run: 2026-11-26, for commit 4124de5, which added tests/data/contextual_reference.npz (since moved to
+data/minilm_reference.npz) and wordpiece_reference.json (versions in tests/data/README.md).
 """
 
 import argparse
