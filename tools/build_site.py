@@ -192,21 +192,27 @@ def clear_output(out=OUT):
 
 
 def build(out=OUT, quiet=True):
-    """Stage the sources and run Sphinx; returns (number of lessons, seconds)."""
+    """Stage the sources, run Sphinx into .cache/site/html/, then move the finished site to ``out`` (so a
+    failed build leaves the previous site in place). Returns (number of lessons, seconds)."""
     from sphinx.cmd.build import build_main
 
     start = time.perf_counter()
     found = stage()
-    clear_output(out)
+    html = WORK / "html"  # myst-nb writes the notebooks' images beside it, in .cache/site/jupyter_execute/
+    if html.exists():
+        shutil.rmtree(html)
     options = ["-b", "html", "-E", "-c", str(CONF_DIR), "-d", str(WORK / "doctrees")]
     with warnings.catch_warnings():
         # Sphinx's notices to extension authors (myst-parser uses an API Sphinx 11 will remove): not ours to fix.
         warnings.simplefilter("ignore", PendingDeprecationWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
-        status = build_main([*options, *(["-q"] if quiet else []), str(SOURCE), str(out)])
+        status = build_main([*options, *(["-q"] if quiet else []), str(SOURCE), str(html)])
     if status != 0:
         raise SiteError(f"Sphinx stopped with status {status}; its messages above say which page and why.")
-    (out / MARKER).write_text("Built by tools/build_site.py; `python3 course.py site` deletes and rebuilds it.\n")
+    (html / MARKER).write_text("Built by tools/build_site.py; `python3 course.py site` deletes and rebuilds it.\n")
+    clear_output(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(html, out)
     return len(found), time.perf_counter() - start
 
 
