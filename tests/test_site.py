@@ -249,7 +249,7 @@ def wait_for_math(page):
 
 def test_every_page_loads_cleanly_with_every_image_and_every_internal_link(site, server, browser_context):
     pages = [path.relative_to(site).as_posix() for path in page_paths(site)]
-    links = set()
+    links, players = set(), 0
     for name in pages:
         page, problems = open_page(browser_context, server + name)
         assert not problems, f"{name}: {problems}"
@@ -257,10 +257,22 @@ def test_every_page_loads_cleanly_with_every_image_and_every_internal_link(site,
             "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
         )
         assert not broken, f"{name}: images that did not load: {broken}"
+        silent = page.evaluate(
+            """() => Promise.all(Array.from(document.querySelectorAll('audio')).map(a => new Promise(done => {
+                 if (a.readyState >= 1) return done(a.duration);
+                 a.addEventListener('loadedmetadata', () => done(a.duration));
+                 a.addEventListener('error', () => done(0));
+                 a.load();
+               }))).then(durations => durations.filter(d => !(d > 0)).length)"""
+        )
+        assert silent == 0, f"{name}: {silent} audio players without sound"
+        players += page.locator("audio").count()
         links.update(page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"))
         page.close()
     internal = sorted(link for link in links if link.startswith(server))
     assert len(internal) > 50
+    if any(lesson.name.startswith("12_") for lesson in LESSONS):
+        assert players > 0, "lesson 12's audio output is not on its page"
     anchors = {}
     for link in internal:
         address, _, fragment = link.partition("#")

@@ -34,6 +34,8 @@ MARKER = ".course-site"  # written into _site/ so that a rebuild only ever delet
 LESSON = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
 # Markdown pages copied from the repository, with the links that point at them unchanged.
 PAGES = ["TEACHING.md", "CONTRIBUTING.md", "CHANGELOG.md", "data/README.md"]
+# Pages whose first heading is a folder name, and the title they get on the site.
+TITLES = {"data/README.md": "Data and its licences"}
 # Files that pages link to and a reader may download (copied; Sphinx serves them from _downloads/).
 DOWNLOADS = ["data/my_text.txt"]
 # Links in the Markdown pages to files that are not pages: where they point on the site.
@@ -144,7 +146,10 @@ def stage(root=ROOT, work=WORK):
     for page in PAGES:
         target = source / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(rewrite_links((root / page).read_text(encoding="utf-8")), encoding="utf-8")
+        text = rewrite_links((root / page).read_text(encoding="utf-8"))
+        if page in TITLES and text.startswith("# "):
+            text = f"# {TITLES[page]}\n" + text.partition("\n")[2]
+        target.write_text(text, encoding="utf-8")
     for name in DOWNLOADS:
         shutil.copy2(root / name, source / name)
     (source / "licence.md").write_text(
