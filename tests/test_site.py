@@ -70,8 +70,27 @@ def test_a_solution_is_collapsed_and_the_run_box_follows_the_first_cell():
     assert 'href="01_a.ipynb" download' in cells[1]["source"] and "python3 course.py lab" in cells[1]["source"]
     assert cells[2] == notebook["cells"][1]
     assert "hide-input" in cells[3]["metadata"]["tags"]
+    assert cells[3]["metadata"]["mystnb"]["code_prompt_show"] == "Show the worked solution"
     assert cells[3]["outputs"] == notebook["cells"][2]["outputs"]
     assert cells[4]["source"] == "See [the course](../index.md#start)."
+
+
+@pytest.mark.parametrize(
+    ("tags", "hidden", "expected"),
+    [
+        (["solution"], {"source_hidden": True, "outputs_hidden": True}, "hide-cell"),
+        (["solution"], {}, "hide-input"),
+        ([], {"source_hidden": True}, "hide-input"),
+        ([], {"outputs_hidden": True}, "hide-output"),
+        (["nbval-ignore-output"], {}, None),
+    ],
+)
+def test_cells_are_collapsed_as_jupyterlab_collapses_them(tags, hidden, expected):
+    cell = {"cell_type": "code", "metadata": {"tags": list(tags), "jupyter": hidden}, "source": "", "outputs": []}
+    build_site.collapse(cell)
+    added = [tag for tag in cell["metadata"]["tags"] if tag.startswith("hide-")]
+    assert added == ([expected] if expected else [])
+    assert ("mystnb" in cell["metadata"]) == ("solution" in tags)
 
 
 def test_links_to_files_that_are_not_pages_point_at_their_pages():

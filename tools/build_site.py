@@ -117,18 +117,33 @@ def run_box(notebook_name):
     )
 
 
+def collapse(cell):
+    """Tag a code cell (a dict, changed in place) so that its page collapses what JupyterLab collapses: the
+    source (``jupyter.source_hidden``, and every cell tagged ``solution``), the outputs
+    (``jupyter.outputs_hidden``), or both in one. A solution's button says so."""
+    metadata = cell.setdefault("metadata", {})
+    tags = metadata.get("tags", [])
+    hidden = metadata.get("jupyter", {})
+    source, outputs = "solution" in tags or hidden.get("source_hidden"), hidden.get("outputs_hidden")
+    if not (source or outputs):
+        return
+    metadata["tags"] = [*tags, "hide-cell" if source and outputs else "hide-input" if source else "hide-output"]
+    if "solution" in tags:
+        metadata["mystnb"] = {
+            "code_prompt_show": "Show the worked solution",
+            "code_prompt_hide": "Hide the worked solution",
+        }
+
+
 def lesson_for_site(notebook, name):
-    """A copy of the notebook (a dict) for its page: solution cells collapsed as in JupyterLab (myst-nb's
-    ``hide-input`` tag), and the "run it on your laptop" box after the first cell. Outputs are unchanged."""
+    """A copy of the notebook (a dict) for its page: cells collapsed as in JupyterLab (solutions), links to
+    files that are not pages pointed at their pages, and the "run it on your laptop" box after the first
+    cell. The outputs are unchanged."""
     cells = []
-    for cell in notebook["cells"]:
-        cell = json.loads(json.dumps(cell))
-        metadata = cell.get("metadata", {})
-        if cell["cell_type"] == "code" and (
-            "solution" in metadata.get("tags", []) or metadata.get("jupyter", {}).get("source_hidden")
-        ):
-            metadata.setdefault("tags", []).append("hide-input")
-        if cell["cell_type"] == "markdown":
+    for cell in json.loads(json.dumps(notebook["cells"])):
+        if cell["cell_type"] == "code":
+            collapse(cell)
+        elif cell["cell_type"] == "markdown":
             cell["source"] = rewrite_links("".join(cell["source"]))
         cells.append(cell)
     box = {"cell_type": "markdown", "id": "course-site-run-box", "metadata": {}, "source": run_box(name)}

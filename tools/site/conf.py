@@ -21,8 +21,6 @@ suppress_warnings = ["mystnb.unknown_mime_type"]
 # Notebooks: the stored outputs, nothing executed.
 nb_execution_mode = "off"
 nb_merge_streams = True  # one output block per cell instead of one per print() burst
-nb_code_prompt_show = "Show the worked solution"
-nb_code_prompt_hide = "Hide the worked solution"
 
 # Markdown: $...$ and $$...$$ formulas as in JupyterLab, ::: blocks, and anchors for "#section" links.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
