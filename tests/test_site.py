@@ -122,6 +122,10 @@ def test_the_pages_workflow_is_valid_and_builds_with_the_readme_command():
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
     assert "python3 course.py site" in (ROOT / "README.md").read_text(encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    assert "tools/build_site.py" in course.COMMANDS["site"]([])
 
 
 def test_the_site_folder_is_ignored_by_git():
