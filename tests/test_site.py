@@ -150,6 +150,11 @@ def page_paths(site):
     return sorted(path for path in site.rglob("*.html") if path.name != "genindex.html")
 
 
+def test_the_build_warns_about_nothing(site):
+    """Sphinx warns about a Markdown link to no page (which it renders as plain text), a broken formula, ..."""
+    assert build_site.WARNINGS.read_text(encoding="utf-8").strip() == ""
+
+
 def test_every_lesson_and_page_is_built(site):
     for lesson in LESSONS:
         assert (site / "notebooks" / lesson.with_suffix(".html").name).is_file()

@@ -30,6 +30,7 @@ SOURCE = WORK / "source"
 EXTRA = WORK / "extra"  # copied as they are to the site's root (the notebooks to download)
 MATHJAX = WORK / "mathjax"  # the part of MathJax the pages load, copied into _static/mathjax/
 OUT = ROOT / "_site"
+WARNINGS = WORK / "warnings.txt"  # Sphinx's warnings of the last build (a link to no page, a formula error, ...)
 MARKER = ".course-site"  # written into _site/ so that a rebuild only ever deletes a folder it made
 LESSON = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
 # Markdown pages copied from the repository, with the links that point at them unchanged.
@@ -221,7 +222,7 @@ def build(out=OUT, quiet=True):
     html = WORK / "html"  # myst-nb writes the notebooks' images beside it, in .cache/site/jupyter_execute/
     if html.exists():
         shutil.rmtree(html)
-    options = ["-b", "html", "-E", "-c", str(CONF_DIR), "-d", str(WORK / "doctrees")]
+    options = ["-b", "html", "-E", "-c", str(CONF_DIR), "-d", str(WORK / "doctrees"), "-w", str(WARNINGS)]
     with warnings.catch_warnings():
         # Sphinx's notices to extension authors (myst-parser uses an API Sphinx 11 will remove): not ours to fix.
         warnings.simplefilter("ignore", PendingDeprecationWarning)
@@ -249,6 +250,9 @@ def main(argv):
         sys.exit(f"Could not build the site: {error}")
     size = folder_size(OUT) / 1e6
     print(f"Built the site of {count} lessons in {seconds:.0f} s: {OUT / 'index.html'} ({size:.1f} MB).")
+    warned = WARNINGS.read_text(encoding="utf-8").strip().splitlines() if WARNINGS.exists() else []
+    if warned:
+        print(f"{len(warned)} warnings (a link that leads nowhere, a formula that failed, ...) in {WARNINGS}.")
     print("Open that file in a browser, or publish the _site/ folder on any static host (see README.md).")
 
 
