@@ -101,6 +101,29 @@ def test_links_to_files_that_are_not_pages_point_at_their_pages():
     )
 
 
+def test_staging_takes_every_lesson_and_the_files_lessons_link_to(tmp_path):
+    root = tmp_path / "course"
+    for name in ["README.md", "LICENSE", "LICENSE-CONTENT", "data/my_text.txt", *build_site.PAGES]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(f"# {name}\n\nSee [the licence](LICENSE).\n", encoding="utf-8")
+    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# 13 · New"}], "metadata": {}}
+    (root / "notebooks" / "figures").mkdir(parents=True)
+    (root / "notebooks" / "13_new.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    (root / "notebooks" / "figures" / "pipeline.svg").write_text("<svg/>", encoding="utf-8")
+    work = tmp_path / "work"
+    assert [path.name for path in build_site.stage(root, work)] == ["13_new.ipynb"]
+    assert (work / "source" / "notebooks" / "figures" / "pipeline.svg").read_text() == "<svg/>"
+    assert (work / "extra" / "notebooks" / "13_new.ipynb").read_bytes() == (
+        root / "notebooks" / "13_new.ipynb"
+    ).read_bytes()
+    assert "](licence.md#code-mit-license)" in (work / "source" / "TEACHING.md").read_text(encoding="utf-8")
+    assert "toctree" in (work / "source" / "index.md").read_text(encoding="utf-8")
+    assert (work / "mathjax" / "mathjax" / "tex-svg-full.js").is_file()
+    (root / "notebooks" / "13_new.ipynb").unlink()
+    with pytest.raises(build_site.SiteError, match="No lessons found"):
+        build_site.stage(root, work)
+
+
 def test_a_folder_the_tool_did_not_make_is_never_deleted(tmp_path):
     mine = tmp_path / "_site"
     mine.mkdir()

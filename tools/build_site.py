@@ -184,6 +184,11 @@ def stage(root=ROOT, work=WORK):
         page = lesson_for_site(notebook, path.name)
         (source / "notebooks" / path.name).write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
         shutil.copy2(path, extra / "notebooks" / path.name)  # the download: the committed file itself
+    for asset in (root / "notebooks").rglob("*"):  # pictures and files the lessons link to
+        if asset.is_file() and asset.suffix != ".ipynb" and ".ipynb_checkpoints" not in asset.parts:
+            target = source / "notebooks" / asset.relative_to(root / "notebooks")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, target)
     copy_mathjax(mathjax / "mathjax")
     return found
 
