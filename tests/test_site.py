@@ -246,10 +246,15 @@ def find_chromium():
 @pytest.fixture(scope="session")
 def browser_context():
     """A headless Chromium with a fresh profile (the shared decisions' launch arguments)."""
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is not installed (it comes with requirements.txt)"
+    )
     chromium = find_chromium()
     if chromium is None:
-        pytest.skip("No Chromium found (looked for /usr/bin/chromium and chromium on PATH): browser tests skipped.")
+        pytest.skip(
+            "No Chromium found (looked for /usr/bin/chromium and chromium on PATH), so the site's browser tests "
+            "are skipped. To run them, install Chromium (Debian/Ubuntu: sudo apt-get install chromium)."
+        )
     with playwright_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=chromium, args=CHROMIUM_ARGS, headless=True
