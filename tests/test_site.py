@@ -191,6 +191,19 @@ def test_every_lesson_and_page_is_built(site):
         assert f'href="notebooks/{lesson.stem}.html"' in home, f"the home page does not link {lesson.name}"
 
 
+def test_every_lesson_page_has_previous_next_contents_and_download(site):
+    for number, lesson in enumerate(LESSONS):
+        page = (site / "notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+        previous = f"{LESSONS[number - 1].stem}.html" if number else "../index.html"
+        assert f'class="prev-page" href="{previous}"' in page, lesson.name
+        if number + 1 < len(LESSONS):
+            assert f'class="next-page" href="{LESSONS[number + 1].stem}.html"' in page, lesson.name
+        contents = page.split('<div class="toc-tree">', 1)[1].split("</div>", 1)[0]
+        assert contents.count('href="#') >= 3, f"{lesson.name}: no table of contents"
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
+        assert f'href="{lesson.name}" download' in page and "python3 course.py lab" in text, lesson.name
+
+
 class _Loads(html.parser.HTMLParser):
     """The URLs of everything a page loads by itself: scripts, style sheets, images, media, frames."""
 
