@@ -119,6 +119,9 @@ def test_staging_takes_every_lesson_and_the_files_lessons_link_to(tmp_path):
     assert "](licence.md#code-mit-license)" in (work / "source" / "TEACHING.md").read_text(encoding="utf-8")
     assert "toctree" in (work / "source" / "index.md").read_text(encoding="utf-8")
     assert (work / "mathjax" / "mathjax" / "tex-svg-full.js").is_file()
+    (root / "notebooks" / "13_new.ipynb").write_text('{"cells": [', encoding="utf-8")
+    with pytest.raises(build_site.SiteError, match="13_new.ipynb is not a readable notebook.*git checkout"):
+        build_site.stage(root, work)
     (root / "notebooks" / "13_new.ipynb").unlink()
     with pytest.raises(build_site.SiteError, match="No lessons found"):
         build_site.stage(root, work)

@@ -11,7 +11,8 @@ How: the pages' sources are first put together in .cache/site/source/ (git-ignor
 README.md becomes the home page, every notebooks/NN_*.ipynb a lesson page (solution cells collapsed as in
 JupyterLab, a "run it on your laptop" box with a download link added after the first cell), TEACHING.md,
 data/README.md, both licences, CONTRIBUTING.md and CHANGELOG.md. Then Sphinx builds them with the
-settings in tools/site/conf.py. Uses only the standard library besides Sphinx.
+settings in tools/site/conf.py (.cache/site/extra/ holds the notebooks to download, .cache/site/mathjax/ the
+MathJax file). Uses only the standard library besides Sphinx.
 """
 
 import importlib.util
@@ -27,8 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CONF_DIR = ROOT / "tools" / "site"
 WORK = ROOT / ".cache" / "site"
 SOURCE = WORK / "source"
-EXTRA = WORK / "extra"  # copied as they are to the site's root (the notebooks to download)
-MATHJAX = WORK / "mathjax"  # the part of MathJax the pages load, copied into _static/mathjax/
 OUT = ROOT / "_site"
 WARNINGS = WORK / "warnings.txt"  # Sphinx's warnings of the last build (a link to no page, a formula error, ...)
 MARKER = ".course-site"  # written into _site/ so that a rebuild only ever deletes a folder it made
@@ -48,8 +47,9 @@ LINK_TARGETS = {
     "../LICENSE": "../licence.md#code-mit-license",
     "../LICENSE-CONTENT": "../licence.md#lesson-text-and-figures-cc-by-4-0",
 }
-# MathJax 3 as one file with every TeX extension and SVG output (no web fonts, which browsers refuse to load
-# on pages opened from disk), and its licence. From the django-static-mathjax wheel (MathJax's own files).
+# MathJax 3 as one file with every TeX extension and SVG output (it draws the glyphs itself: no font files to
+# load, which a page opened from disk may not be allowed to do), and its licence. From the django-static-mathjax
+# wheel (MathJax's own distribution files; the package needs no Django).
 MATHJAX_FILES = ["es5/tex-svg-full.js", "LICENSE"]
 
 
@@ -131,6 +131,7 @@ def collapse(cell):
     metadata["tags"] = [*tags, "hide-cell" if source and outputs else "hide-input" if source else "hide-output"]
     if "solution" in tags:
         metadata["mystnb"] = {
+            **metadata.get("mystnb", {}),
             "code_prompt_show": "Show the worked solution",
             "code_prompt_hide": "Hide the worked solution",
         }
@@ -180,7 +181,13 @@ def stage(root=ROOT, work=WORK):
     (source / "notebooks").mkdir()
     (extra / "notebooks").mkdir()
     for path in found:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise SiteError(
+                f"{path.name} is not a readable notebook ({error}). Restore it from git "
+                f"(git checkout -- notebooks/{path.name}) or save it again from JupyterLab."
+            ) from error
         page = lesson_for_site(notebook, path.name)
         (source / "notebooks" / path.name).write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
         shutil.copy2(path, extra / "notebooks" / path.name)  # the download: the committed file itself
