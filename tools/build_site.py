@@ -262,9 +262,9 @@ def main(argv):
         sys.exit(f"Could not build the site: {error}")
     size = folder_size(OUT) / 1e6
     print(f"Built the site of {count} lessons in {seconds:.0f} s: {OUT / 'index.html'} ({size:.1f} MB).")
-    warned = WARNINGS.read_text(encoding="utf-8").strip().splitlines() if WARNINGS.exists() else []
+    warned = WARNINGS.read_text(encoding="utf-8").count("WARNING:") if WARNINGS.exists() else 0
     if warned:
-        print(f"{len(warned)} warnings (a link that leads nowhere, a formula that failed, ...) in {WARNINGS}.")
+        print(f"{warned} warnings (a link that leads nowhere, a formula that failed, ...) in {WARNINGS}.")
     print("Open that file in a browser, or publish the _site/ folder on any static host (see README.md).")
 
 
