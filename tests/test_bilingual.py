@@ -1,4 +1,4 @@
-"""helpers.bilingual: the verse files, the dictionary, P@k, and their errors on bad input."""
+"""helpers.lessons.bilingual: the verse files, the dictionary, P@k, and their errors on bad input."""
 
 import bz2
 
@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
-from helpers import CourseError, bilingual
+from helpers import CourseError
 from helpers.corpus import tokenize
+from helpers.lessons import bilingual
 
 
 def write_bz2(path, text):

@@ -1,5 +1,7 @@
 """Checks for lesson 10 · Translating words between languages."""
 
+import numpy as np
+
 from helpers.exercises import not_yet, right
 from helpers.numeric import is_whole_number
 
@@ -8,8 +10,6 @@ def check_reverse_map(W_back, W_forward):
     """Is ``W_back`` the Spanish → English Procrustes map, i.e. the transpose (= inverse) of the
     English → Spanish rotation ``W_forward``? Both are d × d arrays.
     """
-    import numpy as np
-
     if W_back is None:
         return not_yet("W_back is still None: fit procrustes with the Spanish rows first, procrustes(Y200, X200).")
     try:

@@ -1,10 +1,12 @@
 """How lesson 10 chose its Word2Vec settings: train English and Spanish models with each candidate, fit
 Procrustes on the first 200 seed pairs, score P@1 on the other seed pairs (never the test pairs).
 
-    .venv/bin/python tools/translation_settings.py     # a few minutes; prints one line per setting
-    .venv/bin/python tools/translation_settings.py --joint   # section 7's joint model: two settings compared
+    .venv/bin/python tools/research/translation_settings.py     # a few minutes; prints one line per setting
+    .venv/bin/python tools/research/translation_settings.py --joint   # section 7's joint model: two settings compared
 
 CPU seconds (time.process_time) are per model; on a shared machine they vary by +-30 %.
+
+Last run: 2026-11-26, for commit 98d2f15 (lesson 10's settings table and, with --joint, section 7).
 """
 
 import sys
@@ -13,7 +15,7 @@ import time
 import numpy as np
 from gensim.models import Word2Vec
 
-from helpers import bilingual
+from helpers.lessons import bilingual
 
 CANDIDATES = [  # (sg, vector_size, epochs, window, min_count, negative, alpha)
     (0, 100, 5, 5, 5, 5, 0.025),  # gensim's defaults (CBOW)

@@ -6,7 +6,7 @@ The data ship with the course in ``data/bible/`` (see data/README.md for provena
   one verse a line, ``book<TAB>chapter<TAB>verse<TAB>text``; the same (book, chapter, verse) is the
   same verse in both.
 - ``en_es_dictionary.tsv``: about 950 English-Spanish word pairs induced from the verse alignment
-  (``tools/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
+  (``tools/research/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
 
 Glossary: ``pairs`` is a list of ``(source_word, target_word)`` tuples; ``wv`` a gensim KeyedVectors.
 The maps themselves (least squares, Procrustes, CSLS), the nearest-word search and P@k are written in the lesson.
@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 
 from helpers.errors import CourseError
-from helpers.files import decode_text_file
-from helpers.paths import DATA_DIR
+from helpers.files import DATA_DIR, decode_text_file
 
 BIBLE_DIR = DATA_DIR / "bible"
 BIBLES = {"en": "kjv.tsv.bz2", "es": "rv1909.tsv.bz2"}
