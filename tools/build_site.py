@@ -1,6 +1,7 @@
 """Build the course's website into _site/ from the committed notebooks and their stored outputs.
 
     python3 course.py site              (or: .venv/bin/python tools/build_site.py)
+    python3 course.py site --verbose    the same, with Sphinx's progress messages
 
 Nothing is executed: every output on the site is the one stored in the notebook, the same one strict nbval
 re-checks. Nothing is fetched either: Sphinx, myst-nb (notebooks), the furo theme and MathJax (formulas,
