@@ -14,7 +14,7 @@ from helpers.errors import CourseError
 from helpers.files import cache_dir, write_atomically
 from helpers.notebook import SEED
 
-# The course's main model on the real corpus, chosen by tools/full_sweep.py (lesson 06 shows a small
+# The course's main model on the real corpus, chosen by tools/research/full_sweep.py (lesson 06 shows a small
 # version of it) on the tuning half of WordSim353 only: the best score among settings that train in at
 # most 3/10 of the time of the first version's settings (window 10, 7 epochs, learning rate 0.025), with
 # the learning rate tuned for each. Skip-gram with hierarchical softmax, a wide window, stronger

@@ -82,7 +82,7 @@ def train(settings):
 
 
 def score(wv, pairs):
-    rho, covered = helpers.evaluation.covered_pairs_score(wv, pairs)
+    rho, covered = helpers.evaluation.pairs_score(wv, pairs)
     return float(rho), covered
 
 
