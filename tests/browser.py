@@ -32,6 +32,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 # Flags for a headless Chromium that talks to nothing but the local JupyterLab.
@@ -108,13 +109,6 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def course_module():
-    spec = importlib.util.spec_from_file_location("course_for_browser", ROOT / "course.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def copy_course(target, lessons=None):
     """Copy what a learner browses (lessons, data, guides) to ``target``; ``lessons`` limits the notebooks copied."""
     target = Path(target)
@@ -154,7 +148,7 @@ def lab_server(folder, timeout=90):
     """JupyterLab started as ``course.py lab`` starts it, but on ``folder`` (a copy of the course), on a free port
     with a random token and with its own empty user settings, so only the course's settings apply. Yields a
     ``Lab`` whose ``url`` is what the learner's browser opens."""
-    course = course_module()
+    course = load_script("course.py")
     overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     if not overrides.exists():  # course.py writes it at set-up; a plain `pytest` in another environment may not
         course.VENV = Path(sys.prefix)

@@ -7,7 +7,6 @@ for the last runs) for a person to look at.
 
 Skipped with a message where no Chromium is found (tests/browser.py)."""
 
-import importlib.util
 import json
 import os
 import re
@@ -17,6 +16,7 @@ from pathlib import Path
 import browser
 import nbformat
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "01_tokenizing.ipynb"  # a short lesson: Run All takes about 10 s
@@ -31,13 +31,6 @@ CURRENT_TAB_IS = (
 )
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location("execute_notebooks", ROOT / "tools" / "execute_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     browser.require_chromium()
@@ -47,7 +40,8 @@ def lab(tmp_path_factory):
     # The stored lessons get collapsed solutions at their next execution (tools/execute_notebooks.py, tested in
     # test_notebook_template.py); here the copy gets the same metadata, so this test sees what a learner will.
     path = folder / "notebooks" / LESSON
-    load_tool().write(load_tool().hide_solutions(nbformat.read(path, as_version=4)), path)
+    tool = load_script("tools/execute_notebooks.py")
+    tool.write(tool.hide_solutions(nbformat.read(path, as_version=4)), path)
     with browser.lab_server(folder) as server, browser.page() as page:
         page.goto(server.url)
         page.wait_for_selector(".jp-NotebookPanel", timeout=TIMEOUT_MS)

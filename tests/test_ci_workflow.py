@@ -1,21 +1,14 @@
 """The GitHub Actions workflow runs the README's test command on Linux, macOS and Windows with every Python the
 course supports (it cannot run here, so this checks what it says), and .ci/run runs the same command."""
 
-import importlib.util
 import re
 from pathlib import Path
 
 import yaml  # PyYAML, installed with JupyterLab (jupyter-events needs it)
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "test.yml"
-
-
-def course_module():
-    spec = importlib.util.spec_from_file_location("course_for_ci", ROOT / "course.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_workflow_parses_and_covers_three_systems_and_every_supported_python():
@@ -23,7 +16,7 @@ def test_workflow_parses_and_covers_three_systems_and_every_supported_python():
     job = workflow["jobs"]["test"]
     matrix = job["strategy"]["matrix"]
     assert {re.sub(r"-.*", "", name) for name in matrix["os"]} == {"ubuntu", "macos", "windows"}
-    low, high = course_module().SUPPORTED
+    low, high = load_script("course.py").SUPPORTED
     assert matrix["python"] == [f"{low[0]}.{minor}" for minor in range(low[1], high[1] + 1)]
     assert job["runs-on"] == "${{ matrix.os }}"
     assert job["strategy"]["fail-fast"] is False, "one system failing must not hide the others"

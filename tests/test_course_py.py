@@ -3,7 +3,6 @@ JupyterLab command. The finder is tested on fake PATHs and folders; one test run
 old Python where this computer has one."""
 
 import glob
-import importlib.util
 import json
 import os
 import subprocess
@@ -11,18 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_course():
-    spec = importlib.util.spec_from_file_location("course_under_test", ROOT / "course.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-course = load_course()
+course = load_script("course.py")
 
 
 def fake_python(folder, name="python3"):

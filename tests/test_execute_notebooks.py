@@ -1,24 +1,17 @@
 """tools/execute_notebooks.py: solutions are stored collapsed (code and output), and strict nbval still compares
 the output of a collapsed solution."""
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location("execute_notebooks", ROOT / "tools" / "execute_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = load_tool()
+tool = load_script("tools/execute_notebooks.py")
 
 
 def tiny_lesson(path):
