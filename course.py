@@ -265,8 +265,8 @@ def check_python(argv):
         flush=True,
     )
     found = find_supported_python(all_candidates(), prefer=venv_version())
-    if found is None:
-        sys.exit(no_supported_python_message(this))
+    if found is None:  # the first line of the message was just printed
+        sys.exit(no_supported_python_message(this).split("\n", 1)[1])
     command, where, version, path = found
     print(f"Using Python {version_text(version)} ({where}, {path}).", flush=True)
     environment = dict(os.environ)
