@@ -146,7 +146,7 @@ def rendered_notebook_report(page):
             const shown = Math.round((pre.getBoundingClientRect().height - parseFloat(style.paddingTop)
                 - parseFloat(style.paddingBottom)) / lineHeight);
             if (shown > lines || pre.scrollWidth > pre.clientWidth + 1) {
-                wrapped.push(pre.textContent.split('\\n').find(l => l.length > 80) || pre.textContent.slice(0, 120));
+                wrapped.push(pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a)));
             }
         }
         return {prompts, stderr, images, links, wrapped, width: panel.getBoundingClientRect().width};
