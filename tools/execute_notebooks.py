@@ -17,8 +17,9 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def execute(path, timeout=600):
-    """Execute the notebook at ``path`` in a fresh kernel and return it (not saved)."""
+def execute(path, timeout=600, timing=False):
+    """Execute the notebook at ``path`` in a fresh kernel and return it (not saved). With ``timing``, each
+    code cell's metadata gets nbclient's ``execution`` timestamps (the benchmark reads them; never saved)."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -28,7 +29,7 @@ def execute(path, timeout=600):
         nb,
         timeout=timeout,
         kernel_name="python3",
-        record_timing=False,
+        record_timing=timing,
         resources={"metadata": {"path": str(Path(path).parent)}},
     )
     client.execute()
