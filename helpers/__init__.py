@@ -13,8 +13,8 @@ Modules are nouns, functions verbs; each module holds one idea. Where a module s
 - ``helpers/exercises/`` holds the checks of each lesson's "Your turn" cells (``lessonNN.py``).
 
 A module imports only from the modules below it, at the top of the file. The one exception: gensim,
-scipy, scikit-learn, matplotlib and threadpoolctl are slow to import, so a module that does not always
-need them imports them inside the functions that do, and its docstring says so.
+scipy, scikit-learn and matplotlib are slow to import, so a module that does not always need them
+imports them inside the functions that do, and its docstring says so (and threadpoolctl, which is optional).
 
 The list of modules and the idea of each is written once, in CONTRIBUTING.md, "The helpers package"
 (``tests/test_layout.py`` keeps it equal to the files here).

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ROOT / "helpers"
-# Slow to import, so a module may import them inside the functions that use them (and says so).
+# Slow to import (threadpoolctl: optional): a module may import them inside the functions that use them.
 SLOW_TO_IMPORT = {"gensim", "scipy", "sklearn", "matplotlib", "threadpoolctl"}
 
 

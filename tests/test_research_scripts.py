@@ -38,10 +38,12 @@ def test_compare_corpus_units_cuts_the_real_corpus_into_sentences():
     assert max(len(sentence) for sentence in first) < 200, "sentences, not whole paragraphs"
 
 
-def test_full_sweep_changes_one_setting_at_a_time_from_the_main_settings():
+def test_full_sweep_changes_only_settings_the_main_model_has():
     sweep = load_script("tools/research/full_sweep.py")
     from helpers.training import MAIN_SETTINGS
 
-    assert next(iter(sweep.ROWS.values())) == {}, "the first row is the main settings themselves"
-    for change in sweep.ROWS.values():
-        assert set(change) <= set(MAIN_SETTINGS), f"{change} names a setting Word2Vec is not given"
+    changes = [*sweep.OUTPUT_LAYERS.values(), *sweep.ONE_CHANGE.values()]
+    assert changes and all(len(change) >= 1 for change in changes)
+    for change in changes:
+        assert set(change) <= set(MAIN_SETTINGS), f"{change} names a setting MAIN_SETTINGS does not have"
+    assert set(sweep.OLD_SETTINGS) == set(MAIN_SETTINGS), "the old settings it times name the same settings"

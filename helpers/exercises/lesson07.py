@@ -68,6 +68,7 @@ def check_shareable(path, unseen_word="goverment"):
     from gensim.models.fasttext import load_facebook_vectors
 
     try:
+        _check_words_complete(path)
         wv = load_facebook_vectors(path)
     except Exception:  # noqa: BLE001 - any failure means the file is damaged or incomplete
         return not_yet(
@@ -109,3 +110,35 @@ def check_share_kept(share_kept):
                 "divide by the number of distinct n-grams of the word."
             )
     return right("share_kept counts the pieces a typo keeps.")
+
+
+class _ExactReads:
+    """A file whose ``read(n)`` raises ``EOFError`` when fewer than ``n`` bytes are left."""
+
+    def __init__(self, file, name):
+        self.file, self.name = file, name
+
+    def read(self, size=-1):
+        data = self.file.read(size)
+        if size is not None and size > 0 and len(data) < size:
+            raise EOFError(f"{self.name} ends early")
+        return data
+
+
+def _check_words_complete(path):
+    """Read the header and the words of a Facebook FastText file; raise ``EOFError`` if it ends among them.
+
+    gensim 4.4.0 reads each word byte by byte until a zero byte and never stops at the end of the file,
+    so loading a file cut inside its words would never return; the number matrices after the words
+    raise an error when cut. This reads the same fields with gensim's own readers (4.4.0's private
+    ``_fasttext_bin`` module, pinned in requirements.txt), stopping at the end of the file.
+    """
+    from gensim.models import _fasttext_bin as fasttext_bin
+
+    with open(path, "rb") as file:
+        reader = _ExactReads(file, path.name)
+        magic, _version = fasttext_bin._struct_unpack(reader, "@2i")
+        new_format = magic == fasttext_bin._FASTTEXT_FILEFORMAT_MAGIC
+        for _name, fmt in fasttext_bin._NEW_HEADER_FORMAT if new_format else fasttext_bin._OLD_HEADER_FORMAT:
+            fasttext_bin._struct_unpack(reader, fmt)
+        fasttext_bin._load_vocab(reader, new_format)
