@@ -90,8 +90,8 @@ def _save_atomically(wv, vectors_path, vocab_path):
 
 
 # Own-text sections train on whatever a learner brings. A novel of a few MB with TINY_SETTINGS' 100 epochs
-# would run for minutes; about two million token-passes take a few seconds on one core.
-TOKEN_PASSES = 2_000_000
+# would run for minutes; a million token-passes (tokens x epochs) take about two seconds on one core.
+TOKEN_PASSES = 1_000_000
 
 
 def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
