@@ -40,6 +40,28 @@ def test_punctuation_left_on_tokens_is_named(pattern, culprit):
     assert culprit in feedback.message and "punctuation" in feedback.message
 
 
+def test_a_dollar_sign_as_a_token_of_its_own_is_punctuation():
+    pattern = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\$")
+    feedback = lesson01.check_numbers_tokenizer(lambda text: pattern.findall(text.lower()))
+    assert not feedback.ok
+    assert "'$'" in feedback.message and "punctuation" in feedback.message
+
+
+def test_a_decimal_kept_whole_and_in_pieces_is_refused():
+    def both(text):  # two patterns added up: '4.50' and also '4', '50'
+        lowered = text.lower()
+        return re.findall(r"\d+\.\d+", lowered) + re.findall(r"[^\W_]+", lowered)
+
+    feedback = lesson01.check_numbers_tokenizer(both)
+    assert not feedback.ok
+    assert "'4.50' came out whole and also in pieces" in feedback.message and "|" in feedback.message
+
+
+def test_pieces_that_are_numbers_of_their_own_do_not_count():
+    assert lesson01._decimal_and_pieces("4 apples for 4.50", ["4", "apples", "for", "4.50"]) is None
+    assert lesson01._decimal_and_pieces("it costs 4.50", ["it", "costs", "4.50", "50"]) == "4.50"
+
+
 def test_forgetting_to_lowercase():
     feedback = lesson01.check_numbers_tokenizer(lambda text: NUMBER_OR_WORD.findall(text))
     assert not feedback.ok and "'A' is not lowercase" in feedback.message

@@ -8,6 +8,9 @@ import re
 
 from helpers.exercises import not_yet, right
 
+# A token may be letters or digits, with an apostrophe or hyphen inside a word, or a decimal number.
+_CLEAN_TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|\d+\.\d+")
+
 # (text, tokens that must come out, tokens that must not) for keep_numbers_tokenize.
 _NUMBER_CASES = [
     ("A café sells it for $4.50 since 1815.", ["café", "sells", "4.50", "1815"], ["$4.50", "1815.", "4", "50"]),
@@ -27,7 +30,7 @@ def check_numbers_tokenizer(tokenize):
     """
     if not callable(tokenize):
         return not_yet("pass the function itself, without calling it: check_numbers_tokenizer(keep_numbers_tokenize).")
-    for text, wanted, unwanted in _NUMBER_CASES:
+    for text, wanted, _unwanted in _NUMBER_CASES:
         try:
             tokens = tokenize(text)
         except Exception as error:  # noqa: BLE001 - the learner's code: report it, never crash the check
@@ -45,15 +48,12 @@ def check_numbers_tokenizer(tokenize):
             return not_yet(
                 f"{upper!r} is not lowercase: lowercase the text before you split it, e.g. findall(text.lower())."
             )
-        glued = [
-            token
-            for token in tokens
-            if token in unwanted and not token.isalnum() and not re.fullmatch(r"\d+\.\d+", token)
-        ]
+        glued = [token for token in tokens if not _CLEAN_TOKEN.fullmatch(token)]
         if glued:
             return not_yet(
-                f"{glued[0]!r} still carries punctuation (from {text!r}): a token should be only "
-                "letters or digits, so leave $ % ( ) , ! and a final . out of the pattern."
+                f"{glued[0]!r} carries punctuation (from {text!r}): a token should be only letters or "
+                "digits (a decimal point inside a number, an apostrophe or hyphen inside a word), so leave "
+                "$ % ( ) , ! and a final . out of the pattern."
             )
         split_number = _split_decimal(text, tokens)
         if split_number:
@@ -61,6 +61,13 @@ def check_numbers_tokenizer(tokenize):
                 f"{split_number!r} came out as {split_number.split('.')}: a decimal number should "
                 "stay one token. Allow an optional '.digits' part after the digits, "
                 r"e.g. \d+(?:\.\d+)?, and put that alternative first."
+            )
+        twice = _decimal_and_pieces(text, tokens)
+        if twice:
+            return not_yet(
+                f"{twice!r} came out whole and also in pieces ({twice.split('.')}): each part of the text "
+                "should become at most one token. Use one pattern with alternatives joined by |, "
+                "not two patterns whose results you add up."
             )
         missing = [token for token in wanted if token not in tokens]
         if missing:
@@ -113,6 +120,19 @@ def _split_decimal(text, tokens):
     for number in re.findall(r"\d+\.\d+", text):
         whole, fraction = number.split(".")
         if number not in tokens and whole in tokens and fraction in tokens:
+            return number
+    return None
+
+
+def _decimal_and_pieces(text, tokens):
+    """Return the first decimal number of ``text`` that ``tokens`` hold whole *and* as its pieces, or ``None``.
+
+    Only pieces that the text does not also hold as numbers of their own count.
+    """
+    own_numbers = re.findall(r"(?<![\d.])\d+(?![\d.])", text)
+    for number in re.findall(r"\d+\.\d+", text):
+        pieces = [piece for piece in number.split(".") if piece not in own_numbers]
+        if number in tokens and any(piece in tokens for piece in pieces):
             return number
     return None
 
