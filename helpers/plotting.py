@@ -8,6 +8,7 @@ get different marker shapes, so they stay apart in grey print too.
 import matplotlib.patheffects as path_effects
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.text import Text
 
 from helpers.errors import CourseError
 from helpers.numeric import as_numbers, is_whole_number
@@ -233,12 +234,13 @@ def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows"
     return ax
 
 
-def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
+def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True, spread=False):
     """Scatter vector length (norm) against how often each word appears, on a log scale (lesson 04).
 
     ``counts``, ``norms`` and ``words`` have one entry per word; each word in ``labels`` that is in
     ``words`` is written next to its point. With ``trend``, a line joins the mean norm of the words in
-    each of about ten frequency bins. Returns the ``Axes``; never calls ``plt.show()``.
+    each of about ten frequency bins; with ``spread`` as well, a shaded band shows the middle 80 % of
+    the norms in each bin (10th to 90th percentile). Returns the ``Axes``; never calls ``plt.show()``.
     """
     counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms) or len(counts) == 0:
@@ -258,9 +260,14 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
     if trend and counts.max() > counts.min():
         edges = np.geomspace(counts.min(), counts.max() * 1.001, 11)
         bins = np.digitize(counts, edges)
-        centres, means = zip(
-            *[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean()) for b in np.unique(bins)]
-        )
+        in_bins = [bins == b for b in np.unique(bins)]
+        centres = [np.exp(np.log(counts[in_bin]).mean()) for in_bin in in_bins]
+        means = [norms[in_bin].mean() for in_bin in in_bins]
+        if spread:
+            low, high = np.array([np.percentile(norms[in_bin], [10, 90]) for in_bin in in_bins]).T
+            ax.fill_between(
+                centres, low, high, color=PALETTE[1], alpha=0.25, linewidth=0, label="middle 80 % of each bin"
+            )
         ax.plot(centres, means, color=PALETTE[1], marker="o", linewidth=2, label="mean norm in each frequency bin")
         ax.legend(loc="upper right", fontsize=8)
     ax.set_xscale("log")
@@ -282,6 +289,10 @@ _NEAR = [(4, 3), (4, -11), (-4, 3), (-4, -11), (0, 7), (0, -15), (7, -4), (-7, -
 _LABEL_OFFSETS = _NEAR + [
     (dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4)) for scale in (2, 3) for dx, dy in _NEAR
 ]
+# further out, for crowded places when leader lines show which point a label belongs to
+_FAR_OFFSETS = [
+    (dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4)) for scale in (4, 5.5) for dx, dy in _NEAR
+]
 _ALIGN = {1: "left", 0: "center", -1: "right"}
 _VISIBLE = [colour for colour in PALETTE if colour != "#F0E442"]  # yellow does not show on white
 
@@ -297,6 +308,24 @@ def group_styles(groups):
     return {name: (_VISIBLE[i % len(_VISIBLE)], MARKERS[i % len(MARKERS)]) for i, name in enumerate(names)}
 
 
+def group_legend(fig, styles, **kwargs):
+    """Draw one legend for a whole figure of several panels that share ``styles`` (``{group: (colour,
+    marker)}`` from ``group_styles``), below the panels, one column per group (lesson 05); returns it.
+
+    Under ``layout="constrained"`` the panels make room for it; call it before labelling the panels
+    (``label_points`` measures the free space). ``kwargs`` go to ``fig.legend`` (e.g. ``ncol=3``).
+    """
+    if not styles:
+        raise CourseError("There are no groups to show in a legend: pass styles from helpers.plotting.group_styles.")
+    handles = [
+        plt.Line2D([], [], color=colour, marker=marker, linestyle="none", markeredgecolor="white", label=group)
+        for group, (colour, marker) in styles.items()
+    ]
+    outside = type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+    options = {"loc": "outside lower center" if outside else "lower center", "ncol": len(handles), "fontsize": 8.5}
+    return fig.legend(handles=handles, **{**options, **kwargs})
+
+
 def _overlap(box, others):
     """Total area (pixels²) that ``box`` (x0, y0, x1, y1) shares with the rows of ``others``."""
     if not len(others):
@@ -306,14 +335,17 @@ def _overlap(box, others):
     return float((width * height).sum())
 
 
-def label_points(ax, points, labels, fontsize=8.5):
+def label_points(ax, points, labels, fontsize=8.5, *, leader_lines=False):
     """Write each of ``labels`` beside its point (``points``: n x 2, in data coordinates) so that labels
     do not cover each other or other points (lessons 05 and 06); returns the list of text objects.
 
     Call it after everything else is drawn and the axis limits are set, since it measures in pixels.
-    A figure without a layout engine gets ``tight_layout()`` first (as the lessons apply anyway), so the
-    labels are measured where they will be drawn. A label that finds no free place takes the one where
-    it overlaps least.
+    A figure without a layout engine gets ``tight_layout()`` first (as the lessons apply anyway), and a
+    figure with one (``layout="constrained"``) is laid out by it first, so the labels are measured where
+    they will be drawn (add a figure legend before the labels for the same reason). A label that finds
+    no free place takes the one where it overlaps least. With ``leader_lines``, labels may also move
+    further out where points are crowded, and a label that is not right next to its point gets a thin
+    line to it (lesson 05's PCA map).
     """
     labels = list(labels)
     points = _check_points(points, labels)
@@ -321,15 +353,19 @@ def label_points(ax, points, labels, fontsize=8.5):
     ax.autoscale_view()
     if figure.get_layout_engine() is None:
         figure.tight_layout()
+    else:  # e.g. layout="constrained": lay the figure out now, so labels are measured where they will be drawn
+        figure.get_layout_engine().execute(figure)
     renderer = figure.canvas.get_renderer()
     pixels = ax.transData.transform(points)
     dots = np.column_stack([pixels - 4, pixels + 4])  # the space each point's marker takes
     axes_box = ax.get_window_extent(renderer)
     placed, texts = [], []
+    offsets = _LABEL_OFFSETS + (_FAR_OFFSETS if leader_lines else [])
     for index, (label, point) in enumerate(zip(labels, points)):
         best = None
         others = np.delete(dots, index, axis=0)
-        for dx, dy in _LABEL_OFFSETS:
+        for number, (dx, dy) in enumerate(offsets):
+            line = leader_lines and number >= len(_NEAR)  # beyond the nearest places: a line to the point
             text = ax.annotate(
                 label,
                 point,
@@ -337,9 +373,12 @@ def label_points(ax, points, labels, fontsize=8.5):
                 xytext=(dx, dy),
                 fontsize=fontsize,
                 ha=_ALIGN[int(np.sign(dx))],
+                va="center" if line else "baseline",
                 path_effects=_HALO,
+                arrowprops=dict(arrowstyle="-", color="0.55", linewidth=0.6, shrinkA=1, shrinkB=3) if line else None,
             )
-            extent = text.get_window_extent(renderer)
+            text.update_positions(renderer)
+            extent = Text.get_window_extent(text, renderer)  # the words only, not a leader line
             box = np.array([extent.x0 - 1, extent.y0 - 1, extent.x1 + 1, extent.y1 + 1])
             outside = (
                 max(0, axes_box.x0 - box[0])
@@ -374,6 +413,7 @@ def scatter_groups(
     ylabel="dimension 2",
     legend=True,
     fontsize=8.5,
+    leader_lines=False,
 ):
     """Draw labelled points coloured and shaped by group, with labels that do not collide
     (lessons 05 and 06); returns the ``Axes``.
@@ -381,6 +421,7 @@ def scatter_groups(
     ``points``: n x 2; ``labels``: n words; ``groups``: n group names; ``styles``: ``{group: (colour,
     marker)}`` from ``group_styles`` (the same for every figure of a lesson), or ``None`` to make one.
     ``label_words`` labels only those words (say so in the text); by default every point is labelled.
+    ``leader_lines`` lets labels move further from crowded points, joined to them by a thin line.
     """
     labels = list(labels)
     points = _check_points(points, labels)
@@ -408,5 +449,5 @@ def scatter_groups(
         chosen = [labels.index(word) for word in dict.fromkeys(label_words)]
     else:
         chosen = list(range(len(labels)))
-    label_points(ax, points[chosen], [labels[i] for i in chosen], fontsize=fontsize)
+    label_points(ax, points[chosen], [labels[i] for i in chosen], fontsize=fontsize, leader_lines=leader_lines)
     return ax
