@@ -140,7 +140,7 @@ def _read_lines(path, what):
     text = decode_text_file(
         path,
         what,
-        fix="run the export cell (helpers.projection.export_projector) "
+        fix="run the export cell (helpers.lessons.projection.export_projector) "
         "again: the Projector needs tab-separated UTF-8 text.",
     )
     lines = text.splitlines()
@@ -160,13 +160,13 @@ def _parse_vectors(lines, name):
                 f"{name} starts with {first.strip()!r}: this looks like word2vec text format "
                 "(a header, then a word and its numbers on each line). The Projector wants only "
                 "numbers, tab-separated, in vectors.tsv and the words in metadata.tsv: use "
-                "helpers.projection.export_projector."
+                "helpers.lessons.projection.export_projector."
             )
         if len(fields) > 1:
             raise CourseError(
                 f"Line 1 of {name} has no tabs: the numbers must be separated by tabs "
                 "(this file looks comma- or space-separated). Export it again with "
-                "helpers.projection.export_projector."
+                "helpers.lessons.projection.export_projector."
             )
     rows = []
     for number, line in enumerate(lines, start=1):
