@@ -13,6 +13,7 @@ from helpers import corpus
 from helpers.errors import CourseError
 from helpers.files import cache_dir, write_atomically
 from helpers.notebook import SEED
+from helpers.numeric import is_whole_number
 
 # The course's main model on the real corpus, chosen by tools/research/full_sweep.py (lesson 06 shows a small
 # version of it) on the tuning half of WordSim353 only: the best score among settings that train in at
@@ -93,6 +94,45 @@ def _save_atomically(wv, vectors_path, vocab_path):
     checks that the vectors file exists)."""
     with write_atomically(vectors_path) as tmp_vectors, write_atomically(vocab_path) as tmp_vocab:
         wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)
+
+
+# Own-text sections train on whatever a learner brings. A novel of a few MB with TINY_SETTINGS' 100 epochs
+# would run for minutes; a million token-passes (tokens x epochs) take about two seconds on one core.
+TOKEN_PASSES = 1_000_000
+
+
+def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
+    """Return ``(sentences, settings, note)`` that train in bounded time (own-text sections of lessons 02, 03).
+
+    ``sentences`` is a list of token lists and ``settings`` a dict of Word2Vec settings with ``epochs``.
+    A text whose tokens × epochs fit in ``token_passes`` comes back unchanged, with ``note`` ``None``.
+    A larger one first gets fewer epochs (not below ``min_epochs``); if that is still too much, every
+    k-th sentence is kept, spread evenly over the text. ``note`` then says, in one line, what changed.
+    """
+    if not isinstance(sentences, list) or not all(isinstance(sentence, list) for sentence in sentences):
+        raise CourseError(
+            "within_budget needs a list of token lists, e.g. helpers.corpus.load_my_sentences(); "
+            f"got {type(sentences).__name__}."
+        )
+    epochs = settings.get("epochs") if hasattr(settings, "get") else None
+    if not is_whole_number(epochs) or epochs < 1:
+        raise CourseError(f"settings must be a dict with a whole number of epochs (1 or more), got {settings!r}.")
+    if not is_whole_number(token_passes) or token_passes < 1 or not is_whole_number(min_epochs) or min_epochs < 1:
+        raise CourseError("token_passes and min_epochs must be whole numbers, 1 or more, e.g. 1_000_000 and 5.")
+    tokens = sum(len(sentence) for sentence in sentences)
+    if tokens * epochs <= token_passes:
+        return sentences, dict(settings), None
+    fewer = max(min(epochs, min_epochs), token_passes // max(tokens, 1))
+    step = -(-tokens * fewer // token_passes)  # ceiling: keep every step-th sentence
+    kept = sentences[::step] if step > 1 else sentences
+    kept_tokens = sum(len(sentence) for sentence in kept)
+    note = (
+        f"Your text has {tokens:,} tokens: {epochs} passes over all of it would take too long.\n"
+        f"Training makes {fewer} passes instead"
+    )
+    if step > 1:
+        note += f", over one sentence in {step} ({kept_tokens:,} tokens)"
+    return kept, {**settings, "epochs": int(fewer)}, note + "."
 
 
 class Settings(dict):

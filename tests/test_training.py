@@ -62,6 +62,45 @@ def test_remember_main_model_keeps_only_the_real_main_model(small_main):
     assert np.array_equal(training.load_main_vectors().vectors, model.wv.vectors)
 
 
+def test_within_budget_leaves_a_small_text_alone():
+    sentences = [["a", "b", "c"]] * 10
+    kept, settings, note = training.within_budget(sentences, training.TINY_SETTINGS)
+    assert kept == sentences and settings == dict(training.TINY_SETTINGS) and note is None
+
+
+def test_within_budget_lowers_epochs_then_samples_sentences():
+    sentences = [["word"] * 10 for _ in range(1000)]  # 10,000 tokens
+    kept, settings, note = training.within_budget(sentences, {"epochs": 100}, token_passes=200_000)
+    assert (
+        kept == sentences and settings == {"epochs": 20} and "100 passes" in note and "makes 20 passes instead." in note
+    )
+    kept, settings, note = training.within_budget(sentences, {"epochs": 100}, token_passes=10_000)
+    assert settings == {"epochs": 5} and len(kept) == 200 and kept == sentences[::5]
+    assert "one sentence in 5 (2,000 tokens)" in note
+    assert sum(map(len, kept)) * settings["epochs"] <= 10_000
+
+
+def test_within_budget_accepts_numpy_whole_numbers():
+    _, settings, _ = training.within_budget([["a"] * 100], {"epochs": np.int64(50)}, token_passes=np.int64(1000))
+    assert settings["epochs"] == 10
+
+
+@pytest.mark.parametrize(
+    "sentences, settings, extra",
+    [
+        ("not a list", {"epochs": 5}, {}),
+        ([["a"]], {"epochs": 2.5}, {}),
+        ([["a"]], {}, {}),
+        ([["a"]], None, {}),
+        ([["a"]], {"epochs": 5}, {"token_passes": 0}),
+        ([["a"]], {"epochs": 5}, {"min_epochs": "5"}),
+    ],
+)
+def test_within_budget_bad_input(sentences, settings, extra):
+    with pytest.raises(CourseError):
+        training.within_budget(sentences, settings, **extra)
+
+
 def test_main_model_stem_names_the_settings(monkeypatch):
     stem = training.main_model_stem()
     assert stem.startswith("main-") and len(stem) == len("main-") + 10
