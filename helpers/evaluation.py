@@ -388,7 +388,7 @@ def pairs_score(wv, pairs, min_items=MIN_ITEMS):
     return rho, covered
 
 
-def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS):
+def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS, decimals=2):
     """Compare two models on the same word pairs: return a dict with the ρ of each (``rho_a``,
     ``rho_b``), their ``difference`` (a − b, of the rounded values), the 95 % interval of that
     difference (``low``, ``high``), ``covered`` (lesson 06) and ``excludes_zero``.
@@ -396,13 +396,16 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
     Only pairs that *both* models cover count. The interval comes from a **paired** bootstrap:
     ``samples`` times, draw that many pairs at random (with repeats) and recompute both ρ on the
     *same* draw. If the interval excludes 0, the difference is more than the luck of which pairs
-    the benchmark happens to hold. Numbers are rounded to 2 places; ``excludes_zero`` (``True`` when
-    the interval lies wholly above or below 0) is decided on the unrounded ends, so a verdict never
-    rests on rounding (an end of 0.004 prints as 0.00 yet excludes 0).
+    the benchmark happens to hold. Numbers are rounded to ``decimals`` places (2; lesson 07 shows an
+    interval end near 0 with 3); ``excludes_zero`` (``True`` when the interval lies wholly above or
+    below 0) is decided on the unrounded ends, so a verdict never rests on rounding (an end of 0.004
+    prints as 0.00 yet excludes 0).
     """
     wv_a, wv_b = _keyed_vectors(wv_a), _keyed_vectors(wv_b)
     if not is_whole_number(samples, minimum=100):
         raise CourseError(f"samples must be a whole number of resamples, 100 or more, got {samples!r}.")
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)) or not 0 <= decimals <= 6:
+        raise CourseError(f"decimals must be a whole number of decimal places from 0 to 6, got {decimals!r}.")
     human, (sims_a, sims_b), kept = _pair_arrays([wv_a, wv_b], pairs)
     if len(kept) < max(min_items, 3):
         raise CourseError(
@@ -416,7 +419,7 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
     low, high = np.nanpercentile(differences, [2.5, 97.5])
 
     def rounded(value):
-        return round(float(value), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+        return round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
 
     # the difference of the two rounded scores, as a reader computes it from them (and as stable)
     return {

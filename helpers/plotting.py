@@ -226,12 +226,13 @@ def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows"
     return ax
 
 
-def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
+def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True, spread=False):
     """Scatter vector length (norm) against how often each word appears, on a log scale (lesson 04).
 
     ``counts``, ``norms`` and ``words`` have one entry per word; each word in ``labels`` that is in
     ``words`` is written next to its point. With ``trend``, a line joins the mean norm of the words in
-    each of about ten frequency bins. Returns the ``Axes``; never calls ``plt.show()``.
+    each of about ten frequency bins; with ``spread`` as well, a shaded band shows the middle 80 % of
+    the norms in each bin (10th to 90th percentile). Returns the ``Axes``; never calls ``plt.show()``.
     """
     counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms) or len(counts) == 0:
@@ -251,9 +252,14 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
     if trend and counts.max() > counts.min():
         edges = np.geomspace(counts.min(), counts.max() * 1.001, 11)
         bins = np.digitize(counts, edges)
-        centres, means = zip(
-            *[(np.exp(np.log(counts[bins == b]).mean()), norms[bins == b].mean()) for b in np.unique(bins)]
-        )
+        in_bins = [bins == b for b in np.unique(bins)]
+        centres = [np.exp(np.log(counts[in_bin]).mean()) for in_bin in in_bins]
+        means = [norms[in_bin].mean() for in_bin in in_bins]
+        if spread:
+            low, high = np.array([np.percentile(norms[in_bin], [10, 90]) for in_bin in in_bins]).T
+            ax.fill_between(
+                centres, low, high, color=PALETTE[1], alpha=0.25, linewidth=0, label="middle 80 % of each bin"
+            )
         ax.plot(centres, means, color=PALETTE[1], marker="o", linewidth=2, label="mean norm in each frequency bin")
         ax.legend(loc="upper right", fontsize=8)
     ax.set_xscale("log")
@@ -296,6 +302,24 @@ def group_styles(groups):
     return {name: (_VISIBLE[i % len(_VISIBLE)], MARKERS[i % len(MARKERS)]) for i, name in enumerate(names)}
 
 
+def group_legend(fig, styles, **kwargs):
+    """Draw one legend for a whole figure of several panels that share ``styles`` (``{group: (colour,
+    marker)}`` from ``group_styles``), below the panels, one column per group (lesson 05); returns it.
+
+    Under ``layout="constrained"`` the panels make room for it; call it before labelling the panels
+    (``label_points`` measures the free space). ``kwargs`` go to ``fig.legend`` (e.g. ``ncol=3``).
+    """
+    if not styles:
+        raise CourseError("There are no groups to show in a legend: pass styles from helpers.plotting.group_styles.")
+    handles = [
+        plt.Line2D([], [], color=colour, marker=marker, linestyle="none", markeredgecolor="white", label=group)
+        for group, (colour, marker) in styles.items()
+    ]
+    outside = type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
+    options = {"loc": "outside lower center" if outside else "lower center", "ncol": len(handles), "fontsize": 8.5}
+    return fig.legend(handles=handles, **{**options, **kwargs})
+
+
 def _overlap(box, others):
     """Total area (pixels²) that ``box`` (x0, y0, x1, y1) shares with the rows of ``others``."""
     if not len(others):
@@ -312,8 +336,10 @@ def label_points(ax, points, labels, fontsize=8.5):
     Labels where points are crowded are placed first; a label that has to go further than a few points
     from its point gets a thin grey leader line to it. Call it after everything else is drawn and the
     axis limits are set, since it measures in pixels. A figure without a layout engine gets
-    ``tight_layout()`` first (as the lessons apply anyway), so the labels are measured where they will be
-    drawn. A label that finds no free place takes the one where it overlaps least.
+    ``tight_layout()`` first (as the lessons apply anyway), and a figure with one (``layout="constrained"``)
+    is laid out by it first, so the labels are measured where they will be drawn (add a figure legend,
+    ``group_legend``, before the labels for the same reason). A label that finds no free place takes the
+    one where it overlaps least.
     """
     labels = list(labels)
     points = _check_points(points, labels)
@@ -321,6 +347,8 @@ def label_points(ax, points, labels, fontsize=8.5):
     ax.autoscale_view()
     if figure.get_layout_engine() is None:
         figure.tight_layout()
+    else:  # e.g. layout="constrained": lay the figure out now, so labels are measured where they will be drawn
+        figure.get_layout_engine().execute(figure)
     renderer = figure.canvas.get_renderer()
     pixels = ax.transData.transform(points)
     per_point = figure.dpi / 72

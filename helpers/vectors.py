@@ -77,12 +77,14 @@ def _verdict(wv, a, b, c, expected, topn, method):
     return f"✗ not in the top {topn} (top answer: {answers[0]})"
 
 
-def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
+def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES, spread=False):
     """Return a printable table of the mean vector length (norm) of the words in each frequency band.
 
     ``counts`` and ``norms`` have one value per word. ``edges`` are increasing counts where bands start
-    (the last band is open-ended); empty bands are left out. Means are rounded to 1 place, which is
-    what stays the same from one computer to another.
+    (the last band is open-ended); empty bands are left out. With ``spread``, two more columns show how
+    far the norms within a band scatter around its mean: the ``middle 80 %`` (10th to 90th percentile)
+    and the ``lowest-highest`` norm (lesson 04). Norms are rounded to 1 place, which is what stays the
+    same from one computer to another.
     """
     counts, norms = as_numbers(counts, "counts"), as_numbers(norms, "norms")
     if len(counts) != len(norms):
@@ -94,13 +96,19 @@ def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):
     edges = list(edges)
     if not edges or any(later <= earlier for earlier, later in itertools.pairwise(edges)):
         raise CourseError(f"edges must be counts in increasing order, e.g. (5, 10, 100), got {tuple(edges)!r}.")
-    lines = [f"{'seen (times)':>14}  {'words':>6}  {'mean norm':>9}"]
+    header = f"{'seen (times)':>14}  {'words':>6}  {'mean norm':>9}"
+    lines = [header + (f"  {'middle 80 %':>11}  {'lowest-highest':>14}" if spread else "")]
     for low, high in zip(edges, edges[1:] + [math.inf]):
         in_band = (counts >= low) & (counts < high)
         if not in_band.any():
             continue
         label = f"{low:,}+" if high == math.inf else f"{low:,}" if high - low == 1 else f"{low:,}-{high - 1:,}"
-        lines.append(f"{label:>14}  {int(in_band.sum()):>6,}  {norms[in_band].mean():>9.1f}")
+        line = f"{label:>14}  {int(in_band.sum()):>6,}  {norms[in_band].mean():>9.1f}"
+        if spread:
+            band = norms[in_band]
+            p10, p90 = np.percentile(band, [10, 90])
+            line += f"  {f'{p10:.1f}-{p90:.1f}':>11}  {f'{band.min():.1f}-{band.max():.1f}':>14}"
+        lines.append(line)
     if len(lines) == 1:
         raise CourseError(
             f"No word has a count of at least {edges[0]} (the lowest edge): lower the edges, e.g. edges=(1, 2, 5)."

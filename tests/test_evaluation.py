@@ -344,6 +344,23 @@ def test_paired_bootstrap_rejects_bad_samples(bad):
         paired_bootstrap(wv, wv, read_word_pairs("WordSim353"), samples=bad)
 
 
+def test_paired_bootstrap_decimals_round_every_number():
+    pairs = [("x", "y", float(score)) for score in range(60)]
+    good, renamed = human_ordered_vectors(pairs)
+    noise = keyed_vectors(good.index_to_key, size=2, seed=3)
+    two, three = (paired_bootstrap(good, noise, renamed, samples=500, decimals=d) for d in (2, 3))
+    for name in ("rho_b", "low", "high"):
+        assert three[name] == round(three[name], 3) and two[name] == round(three[name], 2)
+    assert two == paired_bootstrap(good, noise, renamed, samples=500), "2 places by default"
+
+
+@pytest.mark.parametrize("bad", [-1, 7, 2.5, "3", True])
+def test_paired_bootstrap_rejects_bad_decimals(bad):
+    wv = keyed_vectors(pair_words("WordSim353"))
+    with pytest.raises(CourseError, match="decimals must be a whole number"):
+        paired_bootstrap(wv, wv, read_word_pairs("WordSim353"), samples=100, decimals=bad)
+
+
 def test_paired_bootstrap_too_few_shared_pairs():
     with pytest.raises(CourseError, match="both cover only"):
         paired_bootstrap(keyed_vectors(["love", "sex"]), keyed_vectors(["love", "sex"]), read_word_pairs("WordSim353"))

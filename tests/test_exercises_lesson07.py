@@ -1,5 +1,6 @@
 """Checks for the exercises of lesson 07 · Rare words with FastText."""
 
+import numpy as np
 import pytest
 from gensim.models.fasttext import save_facebook_model
 
@@ -98,6 +99,11 @@ def right_share_kept(word, typo):
 
 def test_check_share_kept_accepts_a_right_answer():
     assert check_share_kept(right_share_kept).ok
+
+
+def test_check_share_kept_accepts_numpy_numbers():
+    assert check_share_kept(lambda word, typo: np.float32(right_share_kept(word, typo))).ok
+    assert check_bucket(np.int64(50_000), vector_size=100, budget_mb=20).ok
 
 
 def test_check_share_kept_explains_a_wrong_number():

@@ -277,6 +277,18 @@ def test_plot_norms_draws_points_labels_and_trend():
     assert len(ax.collections[0].get_offsets()) == len(NORM_WORDS)
 
 
+def test_plot_norms_spread_shades_the_middle_80_percent_of_each_bin():
+    counts = np.array([1, 1, 1, 1, 100, 100, 100, 100])
+    norms = np.array([1.0, 2.0, 3.0, 4.0, 0.5, 0.6, 0.7, 0.8])
+    ax = plot_norms(counts, norms, spread=True)
+    shaded = [c for c in ax.collections if "middle 80 %" in c.get_label()]
+    assert len(shaded) == 1
+    ys = shaded[0].get_paths()[0].vertices[:, 1]
+    assert ys.min() == pytest.approx(0.53) and ys.max() == pytest.approx(3.7)  # 10th/90th percentiles
+    assert any("middle 80 %" in text.get_text() for text in ax.get_legend().get_texts())
+    assert not [c for c in plot_norms(counts, norms).collections if "middle" in c.get_label()], "off by default"
+
+
 def test_plot_norms_draws_on_a_given_axes_without_trend():
     _, ax = plt.subplots()
     assert plot_norms([1, 2, 3], [1.0, 2.0, 3.0], ax=ax, trend=False) is ax
@@ -294,7 +306,7 @@ def test_plot_norms_rejects_bad_input():
 
 # --- group_styles / label_points / scatter_groups: labels that do not collide --------------------
 
-from helpers.plotting import group_styles, label_points, scatter_groups  # noqa: E402
+from helpers.plotting import group_legend, group_styles, label_points, scatter_groups  # noqa: E402
 
 
 def boxes(texts):
@@ -331,6 +343,30 @@ def test_label_points_keeps_crowded_labels_apart():
     extents = boxes(texts)
     overlaps = sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1 :])
     assert overlaps == 0
+
+
+def test_group_legend_one_entry_per_group_below_the_panels():
+    styles = group_styles(["months", "numbers", "animals"])
+    fig, _ = plt.subplots(1, 2, layout="constrained")
+    legend = group_legend(fig, styles)
+    assert [text.get_text() for text in legend.get_texts()] == ["months", "numbers", "animals"]
+    assert [(h.get_color(), h.get_marker()) for h in legend.legend_handles] == list(styles.values())
+    assert legend._ncols == 3
+    plain = plt.figure()
+    assert group_legend(plain, styles, ncol=1)._ncols == 1  # no layout engine: an ordinary legend at the bottom
+
+
+def test_group_legend_needs_groups():
+    with pytest.raises(CourseError, match="no groups"):
+        group_legend(plt.figure(), {})
+
+
+def test_label_points_lays_out_a_constrained_figure_first():
+    _, ax = plt.subplots(layout="constrained")
+    ax.scatter([0, 1], [0, 1])
+    before = ax.get_position().bounds
+    label_points(ax, [[0, 0], [1, 1]], ["a", "b"])
+    assert ax.get_position().bounds != before, "the constrained layout ran before the labels were measured"
 
 
 def test_label_points_bad_points():

@@ -1,4 +1,4 @@
-"""Unit tests for helpers.lessons.projection (lesson 05): word groups, perplexity, neighbours kept, Projector files."""
+"""Unit tests for helpers.lessons.projection (lesson 05): word groups, neighbours kept, Projector files."""
 
 import numpy as np
 import pytest
@@ -6,13 +6,11 @@ from gensim.models import KeyedVectors
 
 from helpers import CourseError
 from helpers.lessons.projection import (
-    MIN_TSNE_POINTS,
     PROJECTOR_DECIMALS,
     export_projector,
     group_vectors,
     neighbours_kept,
     read_projector,
-    valid_perplexity,
 )
 
 WORDS = ["january", "february", "march", "two", "three", "four", "france", "spain"]
@@ -80,48 +78,6 @@ def test_group_vectors_rejects_what_is_not_a_dict(wv, groups):
 def test_group_vectors_rejects_a_group_that_is_not_a_list_of_words(wv, members):
     with pytest.raises(CourseError, match="Group 'months' must be a non-empty list"):
         group_vectors(wv, {"months": members})
-
-
-# --- valid_perplexity ----------------------------------------------------------------------------
-
-
-def test_valid_perplexity_keeps_a_value_that_fits(capsys):
-    assert valid_perplexity(100, 30) == 30.0
-    assert capsys.readouterr().out == ""
-
-
-def test_valid_perplexity_lowers_and_says_so(capsys):
-    assert valid_perplexity(58, 30) == 18.9
-    printed = capsys.readouterr().out
-    assert "perplexity 30 is too high for 58 points" in printed and "using 18.9 instead" in printed
-
-
-@pytest.mark.parametrize("n_points", range(MIN_TSNE_POINTS, 120))
-def test_valid_perplexity_always_fits_the_rule(n_points, capsys):
-    chosen = valid_perplexity(n_points, wanted=50)
-    assert chosen > 0 and 3 * chosen < n_points - 1 and chosen < n_points
-
-
-def test_valid_perplexity_smallest_case():
-    assert valid_perplexity(MIN_TSNE_POINTS, 30) == 1.3
-
-
-@pytest.mark.parametrize("n_points", [0, 1, 2, 3, 4])
-def test_valid_perplexity_too_few_points(n_points):
-    with pytest.raises(CourseError, match=f"at least {MIN_TSNE_POINTS} points to arrange, got {n_points}"):
-        valid_perplexity(n_points)
-
-
-@pytest.mark.parametrize("wanted", [0, -5, "30", None, True])
-def test_valid_perplexity_rejects_a_bad_perplexity(wanted):
-    with pytest.raises(CourseError, match="perplexity must be a number above 0"):
-        valid_perplexity(50, wanted)
-
-
-@pytest.mark.parametrize("n_points", [50.0, "50", None])
-def test_valid_perplexity_rejects_a_bad_point_count(n_points):
-    with pytest.raises(CourseError, match="n_points must be a whole number"):
-        valid_perplexity(n_points)
 
 
 # --- neighbours_kept -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from gensim.models import KeyedVectors
 from gensim.models.fasttext import compute_ngrams
 
 from helpers import CourseError
-from helpers.lessons.subwords import bucket_usage, char_ngrams, compare_table, example_words, ngram_coverage, typos
+from helpers.lessons.subwords import char_ngrams, compare_table, example_words, ngram_coverage, typos
 
 # char_ngrams -----------------------------------------------------------------------------------
 
@@ -43,48 +43,6 @@ def test_char_ngrams_rejects_min_longer_than_max():
 def test_char_ngrams_rejects_bad_lengths(bad):
     with pytest.raises(CourseError, match="min_n must be a whole number"):
         char_ngrams("running", bad, 6)
-
-
-# bucket_usage ----------------------------------------------------------------------------------
-
-
-def test_bucket_usage_counts_distinct_ngrams_and_rows():
-    words = ["running", "runner", "runs"]
-    distinct = len({gram for word in words for gram in char_ngrams(word, 3, 5)})
-    assert bucket_usage(words, 3, 5, 2_000_000) == (distinct, distinct, 0)  # no collision in 2 M rows
-    assert bucket_usage(words, 3, 5, 1) == (distinct, 1, distinct)  # one row: everything collides
-    found, used, shared = bucket_usage(words, 3, 5, 10)
-    assert found == distinct and 1 <= used <= 10 and shared >= distinct - used
-
-
-def test_bucket_usage_uses_gensims_rows():
-    from gensim.models.fasttext import ft_ngram_hashes
-
-    words = ["running", "runner", "über", "governments"]
-    rows = {int(row) for word in words for row in ft_ngram_hashes(word, 3, 6, 500)}
-    distinct, used, shared = bucket_usage(words, 3, 6, 500)
-    assert used == len(rows)
-    assert 0 < distinct - used < shared <= 2 * (distinct - used)  # a shared row holds two n-grams or more
-
-
-def test_bucket_usage_needs_a_list_of_words():
-    with pytest.raises(CourseError, match="not one string"):
-        bucket_usage("running", 3, 5, 100)
-    with pytest.raises(CourseError, match="no words"):
-        bucket_usage([], 3, 5, 100)
-    with pytest.raises(CourseError, match="non-empty string"):
-        bucket_usage(["run", ""], 3, 5, 100)
-
-
-@pytest.mark.parametrize("bad", [0, -5, 10.0, "100", True])
-def test_bucket_usage_rejects_bad_bucket(bad):
-    with pytest.raises(CourseError, match="bucket must be a positive whole number"):
-        bucket_usage(["run"], 3, 5, bad)
-
-
-def test_bucket_usage_rejects_bad_lengths():
-    with pytest.raises(CourseError, match="min_n=6 is larger than max_n=3"):
-        bucket_usage(["run"], 6, 3, 100)
 
 
 # ngram_coverage --------------------------------------------------------------------------------

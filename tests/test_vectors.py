@@ -120,6 +120,21 @@ def test_norm_by_frequency_on_a_real_looking_vocabulary(royal_wv):
     assert [line.split()[1] for line in table.splitlines()[1:]] == ["3", "2", "2"]
 
 
+def test_norm_by_frequency_spread_shows_the_middle_80_percent_and_the_extremes():
+    counts = list(range(5, 15)) + [2000]
+    norms = [float(value) for value in range(1, 11)] + [0.5]
+    lines = norm_by_frequency(counts, norms, edges=(5, 10, 1000), spread=True).splitlines()
+    assert lines[0].split()[-4:] == ["middle", "80", "%", "lowest-highest"]
+    # 5-9: norms 1..5, 10th and 90th percentiles 1.4 and 4.6; 10-999: norms 6..10; 1,000+: one word
+    assert [line.split() for line in lines[1:]] == [
+        ["5-9", "5", "3.0", "1.4-4.6", "1.0-5.0"],
+        ["10-999", "5", "8.0", "6.4-9.6", "6.0-10.0"],
+        ["1,000+", "1", "0.5", "0.5-0.5", "0.5-0.5"],
+    ]
+    without = norm_by_frequency(counts, norms, edges=(5, 10, 1000)).splitlines()
+    assert [line.split()[:3] for line in lines[1:]] == [line.split() for line in without[1:]], "same bands and means"
+
+
 def test_norm_by_frequency_rejects_bad_input():
     with pytest.raises(CourseError, match=r"got 3 and 2 values"):
         norm_by_frequency([1, 2, 3], [1.0, 2.0])

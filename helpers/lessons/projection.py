@@ -1,12 +1,12 @@
-"""From word vectors to points you can look at: word groups, t-SNE settings, and files for the
-TensorFlow Embedding Projector (lesson 05).
+"""From word vectors to points you can look at: word groups, how many neighbours a 2-D map keeps, and
+files for the TensorFlow Embedding Projector (lesson 05).
 
-The lesson itself runs ``PCA`` and ``TSNE``; this module holds the checks and the plumbing around them.
+The lesson itself runs ``PCA`` and ``TSNE`` and writes its perplexity rule of thumb; this module holds
+the checks and the plumbing around them.
 Glossary: ``wv`` is a gensim ``KeyedVectors``; ``vectors`` is an n x d array (one row per word);
 ``points`` is an n x 2 array (one (x, y) per word).
 """
 
-import math
 from collections import namedtuple
 from pathlib import Path
 
@@ -14,11 +14,10 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.files import decode_text_file
-from helpers.numeric import is_number, is_whole_number
+from helpers.numeric import is_whole_number
 from helpers.vocab import check_word, suggest
 
-# t-SNE looks at about 3 x perplexity neighbours of each point, so the original t-SNE code asks for
-# 3 * perplexity < n_points - 1. (scikit-learn itself only refuses perplexity >= n_points.)
+# t-SNE needs a few points to arrange (lesson 05 writes its perplexity rule of thumb itself).
 MIN_TSNE_POINTS = 5
 # vectors.tsv keeps this many decimals: enough for the Projector, and the read-back check's tolerance.
 PROJECTOR_DECIMALS = 6
@@ -67,34 +66,6 @@ def group_vectors(wv, groups):
             "word is left out when it appears fewer than min_count times."
         )
     return words, names, np.array([wv[word] for word in words], dtype=float)
-
-
-def valid_perplexity(n_points, wanted=30.0):
-    """Return a perplexity that t-SNE can use for ``n_points`` points: ``wanted`` if it fits,
-    otherwise the largest value below ``(n_points - 1) / 3`` (one decimal), printing a note that
-    says so. Raises ``CourseError`` for fewer than ``MIN_TSNE_POINTS`` points or a perplexity <= 0.
-    """
-    if not is_number(wanted) or not wanted > 0:
-        raise CourseError(f"perplexity must be a number above 0 (typical values are 5 to 50), got {wanted!r}.")
-    if not is_whole_number(n_points):
-        raise CourseError(f"n_points must be a whole number (how many points t-SNE places), got {n_points!r}.")
-    if n_points < MIN_TSNE_POINTS:
-        raise CourseError(
-            f"t-SNE needs at least {MIN_TSNE_POINTS} points to arrange, got {n_points}: "
-            "add words to plot (with your own text: add text, or lower min_count so "
-            "more words are kept)."
-        )
-    limit = (n_points - 1) / 3
-    if 3 * wanted < n_points - 1:
-        return float(wanted)
-    chosen = math.floor(limit * 10) / 10
-    if chosen >= limit:  # (n - 1) / 3 is a whole tenth: stay strictly below it
-        chosen = round(chosen - 0.1, 1)
-    print(
-        f"perplexity {wanted:g} is too high for {n_points} points (it must stay below "
-        f"({n_points} - 1) / 3 = {limit:.1f}): using {chosen:g} instead."
-    )
-    return chosen
 
 
 def neighbours_kept(vectors, points, k=5):

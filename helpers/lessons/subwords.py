@@ -8,8 +8,6 @@ long. ``wv`` here is a FastText ``KeyedVectors`` (``model.wv``) unless a functio
 gensim is imported inside the functions that use it: importing it takes about a second.
 """
 
-from collections import Counter
-
 from helpers.errors import CourseError
 from helpers.numeric import is_whole_number
 from helpers.vocab import neighbours_side_by_side
@@ -67,33 +65,6 @@ def char_ngrams(word, min_n=3, max_n=6):
     _check_word(word)
     _check_lengths(min_n, max_n)
     return list(compute_ngrams(word, min_n, max_n))
-
-
-def bucket_usage(words, min_n, max_n, bucket):
-    """Return ``(distinct_ngrams, rows_used, shared)`` for the n-grams of ``words`` hashed into ``bucket`` rows.
-
-    FastText does not keep a list of n-grams: it hashes each one to a row of a matrix with ``bucket``
-    rows, so different n-grams can land on the same row (a *collision*) and then share one vector.
-    ``shared`` counts the distinct n-grams whose row also holds another n-gram.
-    """
-    from gensim.models.fasttext import ft_hash_bytes
-
-    if isinstance(words, str):
-        raise CourseError("words must be a list of words, not one string: e.g. wv.index_to_key.")
-    words = list(words)
-    if not words:
-        raise CourseError("There are no words to cut into n-grams: pass a non-empty list, e.g. wv.index_to_key.")
-    _check_lengths(min_n, max_n)
-    if not is_whole_number(bucket, minimum=1):
-        raise CourseError(f"bucket must be a positive whole number of rows, got {bucket!r}.")
-    ngrams = set()
-    for word in words:
-        _check_word(word)
-        ngrams.update(char_ngrams(word, min_n, max_n))
-    # the same hash gensim uses (ft_ngram_hashes), one n-gram at a time
-    per_row = Counter(ft_hash_bytes(ngram.encode("utf-8")) % bucket for ngram in ngrams)
-    shared = sum(count for count in per_row.values() if count > 1)
-    return len(ngrams), len(per_row), shared
 
 
 def ngram_coverage(wv, word):
