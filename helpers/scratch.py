@@ -11,8 +11,6 @@ enough training pairs.
     >>> helpers.scratch.neighbours_side_by_side({"NumPy": wv, "gensim": model.wv}, ["city", "music"])
 """
 
-import math
-
 import numpy as np
 
 from helpers.errors import CourseError
@@ -228,21 +226,3 @@ def check_enough_pairs(n_pairs, minimum=MIN_PAIRS):
             "words each, or raise the window."
         )
     return int(n_pairs)
-
-
-def pairs_per_second(n_pairs, seconds):
-    """Return ``n_pairs / seconds`` rounded to 2 significant digits (a float), for a speed table.
-
-    Raises ``CourseError`` for a negative count or a time that is not positive.
-    """
-    if isinstance(n_pairs, bool) or not isinstance(n_pairs, (int, np.integer, float)) or n_pairs < 0:
-        raise CourseError(f"n_pairs must be a number of pairs (0 or more), got {n_pairs!r}.")
-    if (
-        isinstance(seconds, bool)
-        or not isinstance(seconds, (int, float, np.floating))
-        or not seconds > 0
-        or math.isinf(seconds)
-    ):
-        raise CourseError(f"seconds must be a positive duration, got {seconds!r}: time the training first.")
-    rate = n_pairs / seconds
-    return 0.0 if rate == 0 else float(f"{rate:.1e}")

@@ -13,7 +13,6 @@ from helpers.scratch import (
     compare_scores,
     keyed_vectors,
     neighbours_side_by_side,
-    pairs_per_second,
 )
 
 
@@ -140,7 +139,7 @@ def test_neighbours_side_by_side_explains_bad_words_and_topn():
         neighbours_side_by_side({"A": one}, ["alone"])
 
 
-# check_enough_pairs and pairs_per_second --------------------------------------------------------
+# check_enough_pairs --------------------------------------------------------
 
 
 def test_check_enough_pairs():
@@ -150,15 +149,6 @@ def test_check_enough_pairs():
     for bad in (-1, 2.5, "10", None, True):
         with pytest.raises(CourseError, match="n_pairs"):
             check_enough_pairs(bad)
-
-
-def test_pairs_per_second():
-    assert pairs_per_second(4_000_000, 8.0) == 500_000.0
-    assert pairs_per_second(1_234_567, 1.0) == 1_200_000.0
-    assert pairs_per_second(0, 1.0) == 0.0
-    for pairs, seconds in ((-1, 1.0), ("5", 1.0), (5, 0), (5, -1.0), (5, float("inf")), (5, None), (True, 1.0)):
-        with pytest.raises(CourseError):
-            pairs_per_second(pairs, seconds)
 
 
 # compare_pair_scores -----------------------------------------------------------------------------
