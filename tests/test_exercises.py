@@ -69,3 +69,20 @@ def test_every_check_module_is_named_after_a_lesson_and_documents_its_checks():
         assert checks, f"{name} defines no check_... function"
         for check in checks:
             assert check.__doc__, f"{name}.{check.__name__} needs a docstring"
+
+
+def test_a_long_message_wraps_between_words_to_fit_the_notebook_column():
+    from helpers.errors import WIDTH
+    from helpers.exercises import not_yet
+
+    words = [f"word{number}" for number in range(60)]
+    text = repr(not_yet(" ".join(words)))
+    lines = text.split("\n")
+    assert len(lines) > 1 and all(len(line) <= WIDTH for line in lines)
+    assert text.replace("\n", " ") == "[not yet] " + " ".join(words)  # no word cut in two, none lost
+
+
+def test_a_message_keeps_its_own_line_breaks():
+    from helpers.exercises import right
+
+    assert repr(right("first line\nsecond line")) == "[ok] first line\nsecond line"
