@@ -148,7 +148,8 @@ def test_only_volatile_cells_are_ignored_and_they_agree_with_their_compared_line
     # The intervals: each contains its difference, and agrees with the verdict printed in a compared cell.
     verdicts = dict(
         re.findall(
-            r"PPMI \+ SVD − (.+?) on the reporting half: .*includes 0: (yes|no)", "".join(map(output_text, nb.cells))
+            r"PPMI \+ SVD − (.+?) on the reporting half: .*includes 0: (yes|no)",
+            "".join(output_text(cell) for cell in nb.cells if cell.cell_type == "code"),
         )
     )
     found = re.findall(
