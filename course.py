@@ -109,6 +109,7 @@ COMMANDS = {
     "bench": lambda args: [venv_python(), "tools/benchmark.py", *args],
     "execute": lambda args: [venv_python(), "tools/execute_notebooks.py", *args],
     "handouts": lambda args: [venv_python(), "tools/make_handouts.py", *args],
+    "site": lambda args: [venv_python(), "tools/build_site.py", *args],
 }
 
 

@@ -2,7 +2,7 @@
 
     python course.py bench                 # the course in order, from an empty cache (a clean clone)
     python course.py bench --standalone    # also each lesson alone, each from an empty cache
-    python course.py bench --no-scores     # skip timing and scoring the main model
+    python course.py bench --no-scores     # skip timing and scoring the main model (and the old settings)
 
 Each lesson runs top to bottom in a fresh kernel, exactly as `python course.py execute` would,
 but nothing is written back. Peak memory is the kernel's largest resident size. The targets:
@@ -80,8 +80,17 @@ def report(title, rows):
     print(f"| **whole course** | {total:.1f}{flag} | {max(r['peak_mb'] for _, r in rows):.0f} | {COURSE_BUDGET} |")
 
 
+# The main settings of the course's first version (until December 2026), timed beside today's so that the
+# ratio of the two training times comes from one run on one machine (tools/research/full_sweep.py).
+OLD_MAIN_SETTINGS = dict(
+    vector_size=100, window=10, min_count=5, sg=1, hs=1, negative=0, sample=1e-3, alpha=0.025, epochs=7,
+    workers=1, seed=42,
+)  # fmt: skip
+
+
 def main_model_scores():
-    """Train the main model once (timed) and print its evaluation table."""
+    """Train the main model and the old main settings (both timed, one after the other); print their CPU
+    times and ratio, both models' scores on the reporting half of WordSim353, and the main model's table."""
     import helpers
 
     helpers.setup_notebook()
@@ -91,8 +100,17 @@ def main_model_scores():
         start, cpu = time.perf_counter(), time.process_time()
         model = helpers.training.train_main_model()
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
-    print(f"\nMain model ({helpers.training.MAIN_SETTINGS}):")
+        cpu = time.process_time()
+        old_model = helpers.training.train_main_model(**OLD_MAIN_SETTINGS)
+        old_cpu_seconds = time.process_time() - cpu
+    print(f"\nMain model ({dict(helpers.training.MAIN_SETTINGS)}):")
     print(f"trained in {seconds:.1f} s wall clock, {cpu_seconds:.1f} s CPU (workers=1: one core)")
+    print(f"old main settings ({OLD_MAIN_SETTINGS}): {old_cpu_seconds:.1f} s CPU in the same run")
+    print(f"ratio of the CPU times, main / old: {cpu_seconds / old_cpu_seconds:.2f}")
+    _, reporting = helpers.evaluation.split_word_pairs("WordSim353")
+    for name, wv in (("main model", model.wv), ("old main settings", old_model.wv)):
+        rho, covered = helpers.evaluation.pairs_score(wv, reporting)
+        print(f"{name}, reporting half of WordSim353: ρ {rho:.2f} on {covered} of {len(reporting)} pairs")
     print(helpers.evaluation.evaluate(model.wv))
 
 
