@@ -2,8 +2,9 @@
 
 The lesson itself writes the loss, the gradient, the gradient check and the trainer. This module only
 holds what is not the point of the lesson: turning a NumPy matrix into gensim ``KeyedVectors`` so the
-course's benchmarks can score it, and checking that a text gives enough training pairs. Scoring several models side by side is ``helpers.evaluation.compare_pair_scores``;
-their neighbours side by side, ``helpers.vocab.neighbours_side_by_side``.
+course's benchmarks can score it, and checking that a text gives enough training pairs. Scoring several
+models side by side is ``helpers.evaluation.compare_pair_scores``; their neighbours side by side,
+``helpers.vocab.neighbours_side_by_side``.
 
     >>> wv = helpers.lessons.scratch.keyed_vectors(words, vectors)          # words: n str, vectors: n × d
 
