@@ -9,7 +9,6 @@ Chromium is found they are skipped with a message saying so. The site is served 
 import functools
 import html.parser
 import http.server
-import importlib.util
 import json
 import re
 import shutil
@@ -20,11 +19,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser import CHROMIUM_ARGS, require_chromium
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("build_site", ROOT / "tools" / "build_site.py")
-build_site = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build_site)
+build_site = load_script("tools/build_site.py")
 
 LESSONS = build_site.lessons()
 
@@ -148,9 +147,7 @@ def test_the_pages_workflow_is_valid_and_builds_with_the_readme_command():
     assert deploy["needs"] == "build"
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
     assert "python3 course.py site" in (ROOT / "README.md").read_text(encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
-    course = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(course)
+    course = load_script("course.py")
     assert "tools/build_site.py" in course.COMMANDS["site"]([])
 
 
@@ -239,39 +236,14 @@ def test_no_page_loads_anything_from_another_host(site):
 # ---------------------------------------------------------------------------------------------------------
 # The built site, in a real browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def find_chromium():
-    """Debian's Chromium, or another on PATH; None when there is none."""
-    for candidate in ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]:
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
 
 @pytest.fixture(scope="session")
 def browser_context():
     """A headless Chromium with a fresh profile (the shared decisions' launch arguments)."""
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is not installed (it comes with requirements.txt)"
-    )
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip(
-            "No Chromium found (looked for /usr/bin/chromium and chromium on PATH), so the site's browser tests "
-            "are skipped. To run them, install Chromium (Debian/Ubuntu: sudo apt-get install chromium)."
-        )
-    with playwright_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+    chromium = require_chromium()  # skips, saying why, where there is no Chromium or no Playwright
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=chromium, args=CHROMIUM_ARGS, headless=True
         )
