@@ -88,28 +88,6 @@ def test_covered_and_check_covered(kv):
         directions.covered(kv, "good")
 
 
-def test_random_direction_control_is_low_for_noise_and_repeatable():
-    rng = np.random.default_rng(0)
-    vectors, targets = rng.standard_normal((300, 20)), rng.standard_normal(300)
-    control = directions.random_direction_control(vectors, targets, n=50)
-    assert 0 < control < 0.25
-    assert control == directions.random_direction_control(vectors, targets, n=50)
-    with pytest.raises(CourseError, match="one vector per target"):
-        directions.random_direction_control(vectors, targets[:10])
-    with pytest.raises(CourseError, match="all zeros"):
-        directions.random_direction_control(np.zeros((5, 3)), np.arange(5))
-    with pytest.raises(CourseError, match="positive whole number"):
-        directions.random_direction_control(vectors, targets, n=0)
-
-
-def test_shuffled_control():
-    scores = np.arange(100.0)
-    control = directions.shuffled_control(scores, scores, n=100)
-    assert 0 < control < 0.3
-    with pytest.raises(CourseError, match="one value per word each"):
-        directions.shuffled_control(scores, scores[:5])
-
-
 def test_standard_error():
     assert directions.standard_error(0.5, 200) == pytest.approx(0.0354, abs=1e-4)
     with pytest.raises(CourseError, match="between 0 and 1"):

@@ -124,19 +124,38 @@ def test_trainer_is_deterministic_and_learns(lesson):
     assert same > across + 0.2, "words of one topic end up closer than words of different topics"
 
 
-def timing_outputs(nb):
-    cells = [cell for cell in nb.cells if "nbval-ignore-output" in cell.metadata.get("tags", [])]
-    return [("".join(output.get("text", "") for output in cell.outputs), cell.source) for cell in cells]
+def output_text(cell):
+    return "".join(output.get("text", "") for output in cell.outputs)
 
 
-def test_only_the_timing_cells_are_ignored_and_their_ratios_are_sane(nb):
-    timings = timing_outputs(nb)
-    assert len(timings) == 2, "the scatter-add timing and the pairs/s comparison"
-    for _, source in timings:
-        assert "process_time" in source or "seconds" in source, "an ignored cell prints timings only"
-    scatter_ratio = float(re.search(r"(\d+)× faster", timings[0][0]).group(1))
+def test_only_volatile_cells_are_ignored_and_they_agree_with_their_compared_lines(nb):
+    ignored = [cell for cell in nb.cells if "nbval-ignore-output" in cell.metadata.get("tags", [])]
+    timings = [cell for cell in ignored if "process_time" in cell.source or "seconds" in cell.source]
+    neighbours = [cell for cell in ignored if "neighbours_side_by_side" in cell.source]
+    intervals = [cell for cell in ignored if "compared['low']" in cell.source]
+    assert (len(timings), len(neighbours), len(intervals)) == (2, 1, 1) and len(ignored) == 4, (
+        "ignored: the scatter-add timing, the pairs/s comparison, the neighbour lists and the bootstrap intervals"
+    )
+    scatter_ratio = float(re.search(r"(\d+)× faster", output_text(timings[0])).group(1))
     assert 2 <= scatter_ratio <= 200, "the sparse product is several times faster than np.add.at"
-    rates = [float(rate.replace(",", "")) for rate in re.findall(r"([\d,]+) pairs/s", timings[1][0])]
-    ratio = float(re.search(r"gensim is ([\d.]+)× faster", timings[1][0]).group(1))
+    rates = [float(rate.replace(",", "")) for rate in re.findall(r"([\d,]+) pairs/s", output_text(timings[1]))]
+    ratio = float(re.search(r"gensim is ([\d.]+)× faster", output_text(timings[1])).group(1))
     assert len(rates) == 2 and rates[0] >= 100_000, "the NumPy trainer runs at more than 0.1 M pairs/s"
     assert 1 <= ratio <= 30, "gensim is faster, but within an order of magnitude or so"
+    # The neighbour lists: one row per word, three neighbours from each model.
+    rows = output_text(neighbours[0]).splitlines()[1:]
+    assert len(rows) == 4 and all(row.count(",") == 4 for row in rows), rows
+    # The intervals: each contains its difference, and agrees with the verdict printed in a compared cell.
+    verdicts = dict(
+        re.findall(
+            r"PPMI \+ SVD − (.+?) on the reporting half: .*includes 0: (yes|no)",
+            "".join(output_text(cell) for cell in nb.cells if cell.cell_type == "code"),
+        )
+    )
+    found = re.findall(
+        r"PPMI \+ SVD − (.+?): ([+-][\d.]+), 95 % interval ([+-][\d.]+) to ([+-][\d.]+)", output_text(intervals[0])
+    )
+    assert len(found) == 2 and set(verdicts) == {name for name, *_ in found}
+    for name, difference, low, high in found:
+        assert float(low) <= float(difference) <= float(high)
+        assert verdicts[name] == ("yes" if float(low) <= 0 <= float(high) else "no")

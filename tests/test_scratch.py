@@ -5,7 +5,7 @@ import pytest
 from gensim.models import KeyedVectors
 
 from helpers import CourseError
-from helpers.lessons.scratch import check_enough_pairs, keyed_vectors, pairs_per_second
+from helpers.lessons.scratch import check_enough_pairs, keyed_vectors
 
 # keyed_vectors -------------------------------------------------------------------------------
 
@@ -37,7 +37,7 @@ def test_keyed_vectors_explains_bad_input(words, vectors, message):
         keyed_vectors(words, vectors)
 
 
-# check_enough_pairs and pairs_per_second --------------------------------------------------------
+# check_enough_pairs --------------------------------------------------------
 
 
 def test_check_enough_pairs():
@@ -47,12 +47,3 @@ def test_check_enough_pairs():
     for bad in (-1, 2.5, "10", None, True):
         with pytest.raises(CourseError, match="n_pairs"):
             check_enough_pairs(bad)
-
-
-def test_pairs_per_second():
-    assert pairs_per_second(4_000_000, 8.0) == 500_000.0
-    assert pairs_per_second(1_234_567, 1.0) == 1_200_000.0
-    assert pairs_per_second(0, 1.0) == 0.0
-    for pairs, seconds in ((-1, 1.0), ("5", 1.0), (5, 0), (5, -1.0), (5, float("inf")), (5, None), (True, 1.0)):
-        with pytest.raises(CourseError):
-            pairs_per_second(pairs, seconds)

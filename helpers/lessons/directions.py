@@ -1,12 +1,12 @@
-"""Honest measurements of directions in a vector space: splits, coverage and controls (lesson 09).
+"""Honest measurements of directions in a vector space: held-out splits, coverage, accuracy (lesson 09).
 
 Lesson 09 writes the ideas itself (an axis is the mean of one pole's vectors minus the other's; a word's
-score is its cosine with the axis; neutralising removes a direction). This module holds the plumbing that
+score is its cosine with the axis; neutralising removes a direction; the random-direction and shuffled
+controls). This module holds the plumbing that
 keeps those measurements honest:
 
 - ``split_by_stem``: held-out words, with all forms of a word (*happy*, *happiness*) on the same side;
 - ``covered``: which words a model has a vector for, and the share;
-- ``random_direction_control`` and ``shuffled_control``: what a score looks like by chance (95th percentile);
 - ``cross_validated_accuracy``: accuracy of a classifier with its standard error;
 - ``check_covered``: a clear message when none of the learner's words has a vector.
 
@@ -20,7 +20,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
-from helpers.numeric import is_number, is_whole_number, rank_correlation
+from helpers.numeric import is_number, is_whole_number
 
 
 def stem(word):
@@ -88,31 +88,6 @@ def check_covered(wv, words, what="your words", minimum=1):
     return kept
 
 
-def random_direction_control(vectors, targets, n=200, seed=0):
-    """Return the 95th percentile of |Spearman ρ| between ``targets`` and cosines with ``n`` random directions.
-
-    ``vectors`` is ``len(targets) × d``. A direction found by a method is worth something only if it beats
-    this: random directions already pick up whatever varies most among the words (such as frequency).
-    """
-    vectors, targets = _check_pairs(vectors, targets)
-    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-    directions = np.random.default_rng(seed).standard_normal((_check_count(n), vectors.shape[1]))
-    return float(np.percentile([abs(rank_correlation(unit @ direction, targets)) for direction in directions], 95))
-
-
-def shuffled_control(scores, targets, n=200, seed=0):
-    """Return the 95th percentile of Spearman ρ between ``scores`` and ``n`` shuffles of ``targets``.
-
-    It answers: how high does ρ get when the words' ratings are handed out at random?
-    """
-    scores, targets = np.asarray(scores, dtype=float), np.asarray(targets, dtype=float)
-    rank_correlation(scores, targets)  # checks lengths and values
-    rng = np.random.default_rng(seed)
-    return float(
-        np.percentile([rank_correlation(scores, rng.permutation(targets)) for _ in range(_check_count(n))], 95)
-    )
-
-
 def standard_error(accuracy, n):
     """Return the standard error of an ``accuracy`` (0-1) measured on ``n`` items: √(p(1 − p)/n)."""
     if not 0 <= accuracy <= 1:
@@ -156,17 +131,6 @@ def _check_words(words, name):
         if not isinstance(word, str) or not word.strip():
             raise CourseError(f"{name}: every word must be a non-empty string, got {word!r}.")
     return words
-
-
-def _check_pairs(vectors, targets):
-    vectors, targets = np.asarray(vectors, dtype=float), np.asarray(targets, dtype=float)
-    if vectors.ndim != 2 or len(vectors) != len(targets):
-        raise CourseError(
-            f"Expected one vector per target (an n × d array and n numbers), got {vectors.shape} and {targets.shape}."
-        )
-    if np.any(np.linalg.norm(vectors, axis=1) == 0):
-        raise CourseError("A vector is all zeros, so it has no direction: drop that word.")
-    return vectors, targets
 
 
 def _check_count(n):

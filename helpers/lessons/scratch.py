@@ -2,21 +2,19 @@
 
 The lesson itself writes the loss, the gradient, the gradient check and the trainer. This module only
 holds what is not the point of the lesson: turning a NumPy matrix into gensim ``KeyedVectors`` so the
-course's benchmarks can score it, checking that a text gives enough training pairs, and a speed for
-the speed table. Scoring several models side by side is ``helpers.evaluation.compare_pair_scores``;
-their neighbours side by side, ``helpers.vocab.neighbours_side_by_side``.
+course's benchmarks can score it, and checking that a text gives enough training pairs. Scoring several
+models side by side is ``helpers.evaluation.compare_pair_scores``; their neighbours side by side,
+``helpers.vocab.neighbours_side_by_side``.
 
     >>> wv = helpers.lessons.scratch.keyed_vectors(words, vectors)          # words: n str, vectors: n × d
 
 gensim is imported inside ``keyed_vectors``: importing it takes about a second.
 """
 
-import math
-
 import numpy as np
 
 from helpers.errors import CourseError
-from helpers.numeric import is_number, is_whole_number
+from helpers.numeric import is_whole_number
 
 # Fewer training pairs than this cannot teach a model anything worth looking at.
 MIN_PAIRS = 20
@@ -82,16 +80,3 @@ def check_enough_pairs(n_pairs, minimum=MIN_PAIRS):
             "words each, or raise the window."
         )
     return int(n_pairs)
-
-
-def pairs_per_second(n_pairs, seconds):
-    """Return ``n_pairs / seconds`` rounded to 2 significant digits (a float), for a speed table.
-
-    Raises ``CourseError`` for a negative count or a time that is not positive.
-    """
-    if not is_number(n_pairs) or n_pairs < 0:
-        raise CourseError(f"n_pairs must be a number of pairs (0 or more), got {n_pairs!r}.")
-    if not is_number(seconds) or not seconds > 0 or math.isinf(seconds):
-        raise CourseError(f"seconds must be a positive duration, got {seconds!r}: time the training first.")
-    rate = n_pairs / seconds
-    return 0.0 if rate == 0 else float(f"{rate:.1e}")
