@@ -42,3 +42,4 @@ def test_no_speed_lines_in_an_empty_notebook():
 def test_budgets():
     assert benchmark.budget(Path("06_evaluating_and_tuning.ipynb")) == 60
     assert benchmark.budget(Path("08_inside_word2vec.ipynb")) == 20
+    assert benchmark.budget(Path("13_beyond_one_laptop.ipynb")) == 30

@@ -117,7 +117,7 @@ def start_spark(cores=2, memory="1g", java_home=None, app_name="lesson13"):
         raise CourseError(
             f"Spark could not start its Java process ({type(error).__name__}). The last lines Java wrote: "
             f"{_last_lines(log_path)!r}. Check that {home} holds Java 8, 11 or 17, or leave java_home out "
-            f"to use the course's Java ({REINSTALL})."
+            f"to use the course's Java; if that fails too, {REINSTALL}."
         ) from None
     context.setLogLevel("ERROR")
     return SparkSession(context)
