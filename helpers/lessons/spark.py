@@ -97,7 +97,13 @@ def start_spark(cores=2, memory="1g", java_home=None, app_name="lesson13"):
     java_executable(home)
     home = Path(home)
     # Spark's launcher reads these; Spark's Python workers must run the same Python as this notebook.
-    settings = {"JAVA_HOME": str(home), "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+    # SPARK_LOCAL_IP: stay on this computer (no look-up of its network name, which can stall offline).
+    settings = {
+        "JAVA_HOME": str(home),
+        "PYSPARK_PYTHON": sys.executable,
+        "PYSPARK_DRIVER_PYTHON": sys.executable,
+        "SPARK_LOCAL_IP": "127.0.0.1",
+    }
     before = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     conf = SparkConf().setMaster(f"local[{cores}]").setAppName(app_name).set("spark.driver.memory", memory)
