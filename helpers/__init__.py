@@ -4,40 +4,20 @@ Lessons do ``import helpers`` and then ``helpers.setup_notebook()``. Importing c
 global and is cheap: each submodule (``helpers.corpus``, ``helpers.training``, ...) is imported
 the first time a lesson uses it.
 
-Modules are nouns, functions verbs; each module holds one idea. From the bottom layer up (a module
-imports only from the layers below it, at the top of the file):
+Modules are nouns, functions verbs; each module holds one idea. Where a module sits says who may use it:
 
-- ``helpers.errors``      - ``CourseError``, the one exception a learner's mistake raises
-- ``helpers.paths``       - where data, outputs and caches live
-- ``helpers.numeric``     - whole-number checks, lists of numbers, rounding for print
-- ``helpers.notebook``    - ``setup_notebook()``, the one switch a lesson flips; it also hides gensim's
-  harmless ``our_dot_float`` notice (gensim #3642) from stderr
-- ``helpers.datapackages`` - files inside data packages, found by path and checked by sha256 (never imported)
-- ``helpers.files``       - reading text files (UTF-8, or UTF-16 with a byte-order mark), gensim's bundled
-  data files, writing a file atomically (lesson 01)
-- ``helpers.words``       - counting words, stopwords, and the one way to pick example words (lesson 01)
-- ``helpers.corpus``      - tokenizing, the learner's own text, streaming, the real corpus (lesson 01)
-- ``helpers.training``    - training callbacks and the course's main model settings (lesson 02)
-- ``helpers.vocab``       - word look-ups that explain a missing word (lesson 02 and later)
-- ``helpers.storage``     - saving without replacing your files: which files the course wrote (lesson 03)
-- ``helpers.fileformats`` - what a saved file holds and how big it is (lesson 03)
-- ``helpers.loading``     - loading models and vectors safely: pickles only if trusted (lesson 03)
-- ``helpers.vectors``     - analogies, norms and frequency, how far words moved (lessons 03-04)
-- ``helpers.plotting``    - figures that return their Axes (every lesson)
-- ``helpers.projection``  - word groups, t-SNE perplexity, Embedding Projector export (lesson 05)
-- ``helpers.evaluation``  - similarity and analogy benchmarks with coverage (lesson 06)
-- ``helpers.subwords``    - character n-grams and FastText comparisons (lesson 07)
-- ``helpers.scratch``     - vectors trained without gensim: scoring, side-by-side tables (lesson 08)
-- ``helpers.lexicons``    - pretrained vectors and word lists read from data packages (lesson 09)
-- ``helpers.directions``  - held-out splits by stem, coverage and chance controls for directions (lesson 09)
-- ``helpers.bilingual``   - the verse-aligned Bibles, the English-Spanish dictionary, P@k (lesson 10)
-- ``helpers.transformer`` - a small sentence transformer in NumPy, read from a data package (lesson 11)
-- ``helpers.phonemes``    - CMUdict pronunciations, ARPAbet and IPA, phonological features (lesson 12)
-- ``helpers.speech``      - espeak-ng: text to IPA and to audio (lesson 12)
-- ``helpers.exercises``   - friendly checks for the "Your turn" cells
+- ``helpers/`` holds what two or more lessons (or the tools and tests of several lessons) share, e.g.
+  ``helpers.corpus``, ``helpers.training``, ``helpers.storage``, ``helpers.plotting``;
+- ``helpers/lessons/`` holds the modules exactly one lesson uses (``helpers.lessons.projection`` is
+  lesson 05's), each named for its idea;
+- ``helpers/exercises/`` holds the checks of each lesson's "Your turn" cells (``lessonNN.py``).
 
-Each new lesson adds modules named for its idea. gensim, scikit-learn and scipy are imported inside
-the functions that need them where importing them would slow down ``import helpers.<module>``.
+A module imports only from the modules below it, at the top of the file. The one exception: gensim,
+scipy, scikit-learn, matplotlib and threadpoolctl are slow to import, so a module that does not always
+need them imports them inside the functions that do, and its docstring says so.
+
+The list of modules and the idea of each is written once, in CONTRIBUTING.md, "The helpers package"
+(``tests/test_layout.py`` keeps it equal to the files here).
 """
 
 from importlib import import_module
@@ -48,15 +28,21 @@ from helpers.notebook import setup_notebook
 __all__ = ["CourseError", "setup_notebook"]
 
 
-def __getattr__(name):
-    """Import a submodule on first use, so ``helpers.corpus.tokenize(...)`` works after ``import helpers``."""
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
-        module = import_module(f"helpers.{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"helpers.{name}":
-            raise
-        raise AttributeError(f"module 'helpers' has no attribute {name!r}") from None
-    globals()[name] = module
-    return module
+def _lazy_submodules(package):
+    """Return a module ``__getattr__`` for ``package`` that imports ``package.<name>`` on first use, so
+    ``helpers.corpus.tokenize(...)`` works after ``import helpers`` (used here and by ``helpers.lessons``)."""
+
+    def __getattr__(name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return import_module(f"{package}.{name}")  # the import also sets it on the package
+        except ModuleNotFoundError as error:
+            if error.name != f"{package}.{name}":
+                raise
+            raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+
+    return __getattr__
+
+
+__getattr__ = _lazy_submodules(__name__)

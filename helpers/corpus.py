@@ -15,11 +15,7 @@ import re
 from pathlib import Path
 
 from helpers.errors import CourseError
-from helpers.files import gensim_data_path, read_text, write_atomically
-from helpers.paths import DATA_DIR, cache_dir
-
-# Lessons call these as helpers.corpus.<name>; they belong to counting words, so they live in helpers.words.
-from helpers.words import check_trainable, top_content_words, word_counts  # noqa: F401
+from helpers.files import DATA_DIR, cache_dir, gensim_data_path, read_text, write_atomically
 
 WIKI_FILE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 LEE_FILE = "lee_background.cor"

@@ -11,24 +11,14 @@ instead of giving silently different results.
 Used from lesson 09 on.
 """
 
-import hashlib
 from importlib import metadata
 from pathlib import Path
 
 from helpers.errors import CourseError
+from helpers.files import file_sha256
 
 REQUIREMENTS_FILE = "requirements-data.txt"
-_CHUNK = 1 << 20
 _verified = {}  # (path, size, mtime_ns) -> sha256, so a file is hashed once per session
-
-
-def file_sha256(path):
-    """Return the sha256 hex digest of the file at ``path``, reading it in 1 MB chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(_CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _reinstall_advice(distribution):

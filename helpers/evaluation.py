@@ -14,6 +14,8 @@ A score on 30 % of the pairs is not comparable with a score on 90 % of them.
 
     >>> helpers.evaluation.evaluate(wv)            # a ScoreTable: one row per benchmark
     >>> helpers.evaluation.analogy_sections(wv)    # one row per analogy section
+
+gensim is imported inside the functions that use it: importing it takes about a second.
 """
 
 import logging
@@ -25,6 +27,7 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.files import gensim_data_path
+from helpers.numeric import is_whole_number, rank_correlations
 
 WORD_PAIR_FILES = {"WordSim353": "wordsim353.tsv", "SimLex-999": "simlex999.txt"}
 ANALOGY_FILE = "questions-words.txt"
@@ -211,17 +214,9 @@ def _row(dataset, measure, score, covered, total, unit, min_items):
     }
 
 
-def _word_pair_row(wv, dataset, min_items, restrict_vocab=RESTRICT_VOCAB):
+def _word_pair_row(wv, dataset, min_items):
     pairs = read_word_pairs(dataset)
-    vocab = _upper_vocab(wv, restrict_vocab)
-    covered = sum(1 for a, b, _ in pairs if a.upper() in vocab and b.upper() in vocab)
-    score = None
-    if covered >= max(min_items, 2):
-        with _quietly():
-            _pearson, spearman, _oov = wv.evaluate_word_pairs(
-                gensim_data_path(WORD_PAIR_FILES[dataset]), restrict_vocab=restrict_vocab
-            )
-        score = float(spearman[0])
+    score, covered = _covered_pairs_score(wv, pairs, min_items)
     return _row(dataset, "Spearman ρ", score, covered, len(pairs), "pairs", min_items)
 
 
@@ -312,7 +307,7 @@ def split_word_pairs(dataset="WordSim353", seed=SPLIT_SEED):
     a coin flip with ``seed``), so both halves span the whole range of scores.
     """
     pairs = read_word_pairs(dataset)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+    if not is_whole_number(seed):
         raise CourseError(f"seed must be a whole number, got {seed!r}.")
     order = sorted(range(len(pairs)), key=lambda index: (pairs[index][2], index))
     flips = np.random.default_rng(seed).integers(0, 2, size=(len(order) + 1) // 2)
@@ -363,26 +358,16 @@ def _pair_arrays(wvs, pairs):
     return np.array(human), [np.array(sims) for sims in cosines], kept
 
 
-def _spearman_rows(human, model):
-    """Spearman ρ of each row of ``human`` with the same row of ``model`` (2-D arrays), ties averaged."""
-    from scipy.stats import rankdata
-
-    x, y = rankdata(human, axis=1), rankdata(model, axis=1)
-    x -= x.mean(axis=1, keepdims=True)
-    y -= y.mean(axis=1, keepdims=True)
-    with np.errstate(all="ignore"):
-        return (x * y).sum(axis=1) / np.sqrt((x * x).sum(axis=1) * (y * y).sum(axis=1))
-
-
-def covered_pairs_score(wv, pairs, min_items=MIN_ITEMS):
+def _covered_pairs_score(wv, pairs, min_items=MIN_ITEMS):
     """Return ``(rho, covered)``: the Spearman ρ of ``wv`` on the ``pairs`` it covers (words matched in any
     case, rounded to 2 places), or ``None`` for ``rho`` when it covers fewer than ``min_items``; and how
-    many pairs it covers (lessons 06 and 08)."""
+    many pairs it covers. The one word-pair score: ``evaluate``, ``word_pair_score``, ``pairs_score`` and
+    ``compare_pair_scores`` all use it."""
     wv = _keyed_vectors(wv)
     human, (model,), kept = _pair_arrays([wv], pairs)
     if len(kept) < max(min_items, 3):
         return None, len(kept)
-    rho = float(_spearman_rows(human[None, :], model[None, :])[0])
+    rho = float(rank_correlations(human[None, :], model[None, :])[0])
     return (None if np.isnan(rho) else round(rho, 2)), len(kept)
 
 
@@ -391,7 +376,7 @@ def pairs_score(wv, pairs, min_items=MIN_ITEMS):
     places) and how many it covers. ``pairs`` is a list of ``(word1, word2, human_score)``, such as
     one half from ``split_word_pairs``. Raises ``CourseError`` below ``min_items`` covered pairs."""
     pairs = check_word_pairs(pairs)
-    rho, covered = covered_pairs_score(wv, pairs, min_items)
+    rho, covered = _covered_pairs_score(wv, pairs, min_items)
     if covered < max(min_items, 3):
         raise CourseError(
             _nothing_covered(
@@ -414,7 +399,7 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
     the benchmark happens to hold. Numbers are rounded to 2 places.
     """
     wv_a, wv_b = _keyed_vectors(wv_a), _keyed_vectors(wv_b)
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 100:
+    if not is_whole_number(samples, minimum=100):
         raise CourseError(f"samples must be a whole number of resamples, 100 or more, got {samples!r}.")
     human, (sims_a, sims_b), kept = _pair_arrays([wv_a, wv_b], pairs)
     if len(kept) < max(min_items, 3):
@@ -423,9 +408,9 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
             f"{max(min_items, 3)} are needed to compare them. Use more pairs, or models with "
             "larger vocabularies."
         )
-    rho_a, rho_b = (_spearman_rows(human[None, :], sims[None, :])[0] for sims in (sims_a, sims_b))
+    rho_a, rho_b = (rank_correlations(human[None, :], sims[None, :])[0] for sims in (sims_a, sims_b))
     draws = np.random.default_rng(seed).integers(0, len(human), size=(samples, len(human)))
-    differences = _spearman_rows(human[draws], sims_a[draws]) - _spearman_rows(human[draws], sims_b[draws])
+    differences = rank_correlations(human[draws], sims_a[draws]) - rank_correlations(human[draws], sims_b[draws])
     low, high = np.nanpercentile(differences, [2.5, 97.5])
 
     def rounded(value):
@@ -440,3 +425,78 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
         "high": rounded(high),
         "covered": len(kept),
     }
+
+
+# --- several models side by side (lesson 08) ------------------------------------------------------
+
+
+class ComparisonTable(list):
+    """Rows ``{"model": name, "<dataset>": score or None, "<dataset> covered": int, ...}`` that print
+    as one aligned table, a model per line, with the coverage of each benchmark."""
+
+    def __init__(self, rows, datasets):
+        super().__init__(rows)
+        self.datasets = list(datasets)
+
+    def score(self, model, dataset="WordSim353"):
+        """Return the score of ``model`` on ``dataset`` (a float, or ``None`` when it was not scored)."""
+        for row in self:
+            if row["model"] == model:
+                return row[dataset]
+        raise CourseError(
+            f"No model called {model!r} in this table; its models are: {', '.join(row['model'] for row in self)}."
+        )
+
+    def __repr__(self):
+        if not self:
+            return "(empty table)"
+        width = max(len("model"), *(len(row["model"]) for row in self))
+        columns = {name: max(14, len(name) + 2) for name in self.datasets}
+        header = f"{'model':<{width}}" + "".join(
+            f"  {name + ' ρ':>{columns[name]}}  {'covered':>9}" for name in self.datasets
+        )
+        lines = [header]
+        for row in self:
+            cells = []
+            for name in self.datasets:
+                score = "–" if row[name] is None else f"{row[name]:.2f}"
+                covered = f"{row[name + ' covered']}/{row[name + ' total']}"
+                cells.append(f"  {score:>{columns[name]}}  {covered:>9}")
+            lines.append(f"{row['model']:<{width}}" + "".join(cells))
+        return "\n".join(lines)
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(repr(self))
+
+
+def compare_pair_scores(models, pair_sets, min_items=MIN_ITEMS):
+    """Score several models on lists of word pairs and return a ``ComparisonTable``, for
+    example the reporting half of WordSim353 (``split_word_pairs``, lesson 06) and SimLex-999
+    (``read_word_pairs``), so that a setting tuned on one half is reported on the other (lesson 08).
+
+    ``models`` maps a name to word vectors (``KeyedVectors`` or a gensim model); ``pair_sets`` maps
+    a column name to a list of ``(word1, word2, human_score)``. Each score is Spearman's ρ on the pairs
+    that model covers (words matched ignoring case), rounded to 2 places, or ``None`` (shown as –)
+    when it covers fewer than ``min_items`` pairs.
+    """
+    if not isinstance(models, dict) or not models:
+        raise CourseError("models must be a dict such as {'NumPy': wv, 'gensim': model.wv}, with at least one model.")
+    if not isinstance(pair_sets, dict) or not pair_sets:
+        raise CourseError(
+            "pair_sets must be a dict such as {'WS353 reporting': reporting}, with at least one list of word pairs."
+        )
+    checked = {str(name): check_word_pairs(pairs, what=f"pair_sets[{name!r}]") for name, pairs in pair_sets.items()}
+    rows = []
+    for model_name, wv in models.items():
+        wv = getattr(wv, "wv", wv)
+        if not hasattr(wv, "key_to_index"):
+            raise CourseError(
+                f"models[{model_name!r}] must be word vectors (KeyedVectors) or a gensim model, "
+                f"got {type(wv).__name__}."
+            )
+        row = {"model": str(model_name)}
+        for name, pairs in checked.items():
+            rho, covered = _covered_pairs_score(wv, pairs, min_items)
+            row[name], row[name + " covered"], row[name + " total"] = rho, covered, len(pairs)
+        rows.append(row)
+    return ComparisonTable(rows, checked)

@@ -1,21 +1,33 @@
-"""Files on disk: reading a text file (whatever a learner's editor saved), finding the data files that
-ship inside installed packages, and writing a file so no reader ever sees half of it (lesson 01 on).
+"""Files on disk: where the course keeps them, reading a text file (whatever a learner's editor saved),
+finding the data files that ship inside gensim, writing a file so no reader ever sees half of it, and
+a file's sha256 (lesson 01 on).
 
+- ``DATA_DIR``: text that ships with the course (``data/``). Every path resolves from the package
+  location, so lessons run from any working directory.
+- ``output_dir()`` / ``output_path(name)``: files the lessons write for you to look at (models,
+  exports); git-ignored. Saving there without replacing your files is ``helpers.storage.new_file``.
+- ``cache_dir(kind)``: things kept only to save time (tokenized corpus, the main model); git-ignored,
+  safe to delete at any time.
 - ``decode_text_file``: the text of a file saved as UTF-8 (with or without a byte-order mark) or as
   UTF-16 with a byte-order mark (Windows Notepad's "Unicode"); anything else stops with what to do.
 - ``read_text``: the same, with ``#`` note lines removed (the format of ``data/my_text.txt``).
 - ``gensim_data_path``: a file that ships inside the gensim package (no download).
 - ``write_atomically``: the one way the course writes a file that another process may be reading.
+- ``file_sha256``: the sha256 of a file's bytes (the course's records of its own files, data packages).
 
 gensim is imported inside ``gensim_data_path`` only: importing it takes about a second.
 """
 
 import codecs
 import contextlib
+import hashlib
 import os
 from pathlib import Path
 
 from helpers.errors import CourseError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 
 # Byte-order marks that say how a text file is encoded. UTF-32's little-endian mark starts with
 # UTF-16's, so it is tried first.
@@ -127,3 +139,34 @@ def write_atomically(path):
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
+
+
+def file_sha256(path):
+    """Return the sha256 hex digest of the file at ``path``, reading it in 1 MB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:
+        for block in iter(lambda: data.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- where the course keeps files ----------------------------------------------------------------
+
+
+def output_dir():
+    """Return the folder for files lessons write (``output/``, or ``$COURSE_OUTPUT_DIR``), creating it."""
+    folder = Path(os.environ.get("COURSE_OUTPUT_DIR") or ROOT / "output")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def cache_dir(kind):
+    """Return ``.cache/<kind>/`` (or under ``$COURSE_CACHE_DIR``), creating it."""
+    folder = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache") / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def output_path(name):
+    """Return ``output_dir() / name``: the place a lesson saves a file called ``name``."""
+    return output_dir() / name

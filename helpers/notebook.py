@@ -1,9 +1,15 @@
-"""``setup_notebook()``: the one explicit switch a lesson flips at the top."""
+"""``setup_notebook()``: the one explicit switch a lesson flips at the top.
+
+matplotlib is imported inside ``setup_notebook``: ``import helpers`` imports this module, and importing
+matplotlib is slow.
+"""
 
 import logging
 import random
 import sys
 import threading
+
+import numpy as np
 
 SEED = 42
 
@@ -60,7 +66,6 @@ def setup_notebook(seed=SEED):
     Returns ``None``; nothing changes until this is called, and calling it again changes nothing more.
     """
     import matplotlib as mpl
-    import numpy as np
 
     random.seed(seed)
     np.random.seed(seed)

@@ -133,7 +133,7 @@ def scatter_2d(
     if not is_whole_number(max_labels, minimum=0):
         raise CourseError(f"max_labels must be a whole number, 0 or more, got {max_labels!r}.")
     ax = _axes(ax)
-    styles = dict(zip(dict.fromkeys(groups), zip(PALETTE * 4, MARKERS * 4)))
+    styles = group_styles(groups) if groups[0] is not None else {None: (PALETTE[0], MARKERS[0])}
     _draw_groups(ax, points, groups, styles, size=28)
     if label_words is not None:
         unknown = [word for word in label_words if word not in labels]
@@ -148,21 +148,14 @@ def scatter_2d(
             if len(labels) > max_labels and max_labels
             else list(range(len(labels)))[:max_labels]
         )
-    fontsize = 9 if len(shown) <= 25 else 7.5
-    for index in shown:
-        ax.annotate(
-            labels[index],
-            points[index],
-            textcoords="offset points",
-            xytext=(4, 3),
-            fontsize=fontsize,
-            path_effects=_HALO,
-        )
     if len(shown) < len(labels):
         title = f"{title}\n(labels on {len(shown)} of {len(labels)} points)"
     if groups[0] is not None:
         ax.legend(loc="best", fontsize=8, framealpha=0.8)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    # the same label placement as scatter_groups: no label over another, leader lines where crowded
+    if shown:
+        label_points(ax, points[shown], [labels[index] for index in shown], fontsize=9 if len(shown) <= 25 else 7.5)
     return ax
 
 
@@ -272,16 +265,22 @@ def plot_norms(counts, norms, words=(), labels=(), ax=None, trend=True):
     return ax
 
 
-# --- Labels that do not collide, and one style per group across a lesson (lessons 05 and 06) ------
-# A greedy "repel" step: each label tries a few places around its point, in a fixed order, and takes
-# the first where it covers no label written before it and no other point (or, if none is free, the
-# place where it overlaps least). Deterministic, and small enough to read.
+# --- Labels that do not collide, and one style per group across a lesson (lessons 05, 06 and 12) --
+# A greedy "repel" step: each label tries places around its point, nearest first, and takes the first
+# where it covers no label written before it and no other point (or, if none is free, the place where it
+# overlaps least). Labels in crowded places go first. A label placed away from its point gets a thin
+# leader line to it. Deterministic, and small enough to read.
 
 _NEAR = [(4, 3), (4, -11), (-4, 3), (-4, -11), (0, 7), (0, -15), (7, -4), (-7, -4)]
-# the places a label tries, nearest first: right above, right below, left above, ... then further out
-_LABEL_OFFSETS = _NEAR + [
-    (dx * scale + 4 * np.sign(dx), dy * scale + (4 if dy > 0 else -4)) for scale in (2, 3) for dx, dy in _NEAR
+# the places a label tries, nearest first: right above, right below, left above, ... then further out,
+# on rings of 16 directions (offsets in points, from the point to the label's anchor)
+_RINGS = [
+    (round(radius * np.cos(angle), 1), round(radius * np.sin(angle), 1))
+    for radius in (16, 24, 34, 46, 60)
+    for angle in np.linspace(0, 2 * np.pi, 16, endpoint=False) + np.pi / 16
 ]
+_LABEL_OFFSETS = _NEAR + _RINGS
+_LEADER_FROM = 12  # points: a label further than this from its point gets a leader line
 _ALIGN = {1: "left", 0: "center", -1: "right"}
 _VISIBLE = [colour for colour in PALETTE if colour != "#F0E442"]  # yellow does not show on white
 
@@ -308,12 +307,13 @@ def _overlap(box, others):
 
 def label_points(ax, points, labels, fontsize=8.5):
     """Write each of ``labels`` beside its point (``points``: n x 2, in data coordinates) so that labels
-    do not cover each other or other points (lessons 05 and 06); returns the list of text objects.
+    do not cover each other or other points (lessons 05, 06 and 12); returns the list of text objects.
 
-    Call it after everything else is drawn and the axis limits are set, since it measures in pixels.
-    A figure without a layout engine gets ``tight_layout()`` first (as the lessons apply anyway), so the
-    labels are measured where they will be drawn. A label that finds no free place takes the one where
-    it overlaps least.
+    Labels where points are crowded are placed first; a label that has to go further than a few points
+    from its point gets a thin grey leader line to it. Call it after everything else is drawn and the
+    axis limits are set, since it measures in pixels. A figure without a layout engine gets
+    ``tight_layout()`` first (as the lessons apply anyway), so the labels are measured where they will be
+    drawn. A label that finds no free place takes the one where it overlaps least.
     """
     labels = list(labels)
     points = _check_points(points, labels)
@@ -323,24 +323,26 @@ def label_points(ax, points, labels, fontsize=8.5):
         figure.tight_layout()
     renderer = figure.canvas.get_renderer()
     pixels = ax.transData.transform(points)
+    per_point = figure.dpi / 72
     dots = np.column_stack([pixels - 4, pixels + 4])  # the space each point's marker takes
     axes_box = ax.get_window_extent(renderer)
-    placed, texts = [], []
-    for index, (label, point) in enumerate(zip(labels, points)):
-        best = None
+    # crowded first: more other points within 40 pixels; ties keep the given order
+    crowd = (np.linalg.norm(pixels[:, None] - pixels[None], axis=2) < 40).sum(axis=1)
+    order = sorted(range(len(labels)), key=lambda index: -crowd[index])
+    placed, texts = [], [None] * len(labels)
+    for index in order:
+        label, point = labels[index], points[index]
+        # the label's size, measured once; each candidate place is then plain arithmetic
+        probe = ax.annotate(label, point, textcoords="offset points", xytext=(0, 0), fontsize=fontsize)
+        extent = probe.get_window_extent(renderer)
+        probe.remove()
+        width, below, above = extent.width, pixels[index][1] - extent.y0, extent.y1 - pixels[index][1]
         others = np.delete(dots, index, axis=0)
+        best = None
         for dx, dy in _LABEL_OFFSETS:
-            text = ax.annotate(
-                label,
-                point,
-                textcoords="offset points",
-                xytext=(dx, dy),
-                fontsize=fontsize,
-                ha=_ALIGN[int(np.sign(dx))],
-                path_effects=_HALO,
-            )
-            extent = text.get_window_extent(renderer)
-            box = np.array([extent.x0 - 1, extent.y0 - 1, extent.x1 + 1, extent.y1 + 1])
+            x, y = pixels[index] + np.array([dx, dy]) * per_point
+            x0 = {1: x, 0: x - width / 2, -1: x - width}[int(np.sign(dx))]
+            box = np.array([x0 - 1, y - below - 1, x0 + width + 1, y + above + 1])
             outside = (
                 max(0, axes_box.x0 - box[0])
                 + max(0, box[2] - axes_box.x1)
@@ -349,15 +351,23 @@ def label_points(ax, points, labels, fontsize=8.5):
             ) * 50
             cost = _overlap(box, np.array(placed).reshape(-1, 4)) + _overlap(box, others) + outside
             if best is None or cost < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (cost, text, box)
-            else:
-                text.remove()
+                best = (cost, (dx, dy), box)
             if cost == 0:
                 break
-        placed.append(best[2])
-        texts.append(best[1])
+        (dx, dy), box = best[1], best[2]
+        far = np.hypot(dx, dy) > _LEADER_FROM
+        texts[index] = ax.annotate(
+            label,
+            point,
+            textcoords="offset points",
+            xytext=(dx, dy),
+            fontsize=fontsize,
+            ha=_ALIGN[int(np.sign(dx))],
+            va="baseline",
+            path_effects=_HALO,
+            arrowprops=dict(arrowstyle="-", color="0.55", linewidth=0.6, shrinkA=1, shrinkB=2) if far else None,
+        )
+        placed.append(box)
     return texts
 
 

@@ -10,10 +10,9 @@ import gensim
 from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import corpus
-from helpers.files import write_atomically
+from helpers.errors import CourseError
+from helpers.files import cache_dir, write_atomically
 from helpers.notebook import SEED
-from helpers.numeric import round_significant  # noqa: F401  (kept importable as helpers.training.round_significant)
-from helpers.paths import cache_dir
 
 # The course's main model on the real corpus, chosen by the sweep in lesson 06: skip-gram with
 # hierarchical softmax and a wide window trains in about 14 s on one core and scores best on
@@ -34,6 +33,11 @@ def _settings_key(settings):
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+def main_model_stem():
+    """Return the file name stem of the cached main model: ``main-<hash of MAIN_SETTINGS, corpus and gensim>``."""
+    return f"main-{_settings_key(MAIN_SETTINGS)}"
+
+
 def train_main_model(**overrides):
     """Train Word2Vec on the real corpus with ``MAIN_SETTINGS`` (changed by ``overrides``); return the model."""
     # Half a million tokens fit in memory easily; not re-reading the file every epoch saves about a second.
@@ -47,7 +51,7 @@ def load_main_vectors():
     so loading them runs no code); delete the folder to retrain.
     """
     folder = cache_dir("models")
-    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    stem = main_model_stem()
     vectors_path, vocab_path = folder / f"{stem}.bin", folder / f"{stem}.vocab.txt"
     if vectors_path.exists() and vocab_path.exists():
         try:
@@ -75,7 +79,7 @@ def remember_main_model(model):
     )
     if not (same_settings and same_corpus):
         return False
-    stem = f"main-{_settings_key(MAIN_SETTINGS)}"
+    stem = main_model_stem()
     folder = cache_dir("models")
     _save_atomically(model.wv, folder / f"{stem}.bin", folder / f"{stem}.vocab.txt")
     return True
@@ -86,3 +90,28 @@ def _save_atomically(wv, vectors_path, vocab_path):
     checks that the vectors file exists)."""
     with write_atomically(vectors_path) as tmp_vectors, write_atomically(vocab_path) as tmp_vocab:
         wv.save_word2vec_format(tmp_vectors, fvocab=tmp_vocab, binary=True)
+
+
+class Settings(dict):
+    """A dict of Word2Vec settings that cannot be changed in place: the course's shared ``MAIN_SETTINGS``
+    and ``TINY_SETTINGS``. ``Word2Vec(**settings)``, ``settings["epochs"]``, ``{**settings, "epochs": 2}``
+    and ``settings.copy()`` (a plain dict) work; ``settings["epochs"] = 3`` raises ``CourseError``
+    saying how to make a copy, so one lesson's change never leaks into later cells or the cache.
+    """
+
+    def _refuse(self, *args, **kwargs):
+        raise CourseError(
+            "These are the course's shared settings and stay as they are (later cells and the cached main "
+            "model rely on them). Change a copy instead: settings = {**helpers.training.TINY_SETTINGS, "
+            '"epochs": 3} (or MAIN_SETTINGS), then Word2Vec(sentences, **settings).'
+        )
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self):
+        return type(self), (dict(self),)  # copy.copy and pickle rebuild it without __setitem__
+
+
+# Read-only from here on (the literals above stay plain dicts to read).
+MAIN_SETTINGS = Settings(MAIN_SETTINGS)
+TINY_SETTINGS = Settings(TINY_SETTINGS)

@@ -4,8 +4,8 @@ words moved when a model trained on (lesson 03).
 ``wv`` is a gensim ``KeyedVectors`` (``model.wv``); ``counts`` and ``norms`` are 1-D arrays with one
 entry per vocabulary word, in the same order (lesson 04 builds them from ``wv``).
 The lesson writes the look-ups itself (``wv.most_similar(positive=..., negative=...)``, ``np.linalg.norm``);
-this module holds the plumbing around them: tables, a rank correlation that explains when it cannot be
-computed, and a comparison of two versions of the same vectors. The norm scatter plot is
+this module holds the plumbing around them: tables and a comparison of two versions of the same vectors
+(the rank correlation of norms and counts is ``helpers.numeric.rank_correlation``). The norm scatter plot is
 ``helpers.plotting.plot_norms``.
 """
 
@@ -75,30 +75,6 @@ def _verdict(wv, a, b, c, expected, topn, method):
         rank = answers.index(expected) + 1
         return "✓ top answer" if rank == 1 else f"✗ ranked {rank} (top answer: {answers[0]})"
     return f"✗ not in the top {topn} (top answer: {answers[0]})"
-
-
-def rank_correlation(x, y):
-    """Return the Spearman rank correlation of ``x`` and ``y`` (two sequences of numbers, same length).
-
-    +1 means: the larger ``x``, the larger ``y``, always; 0 means no such order; -1 the reverse.
-    Raises ``CourseError`` when it cannot be computed: fewer than 3 pairs, different lengths, or a
-    side where every value is the same (for word counts: every word appears equally often).
-    """
-    from scipy.stats import spearmanr
-
-    x, y = as_numbers(x, "x"), as_numbers(y, "y")
-    if len(x) != len(y):
-        raise CourseError(f"x and y must have one value per word each, got {len(x)} and {len(y)} values.")
-    if len(x) < 3:
-        raise CourseError(f"A correlation needs at least 3 words, got {len(x)}: add text, or lower min_count.")
-    for name, values in (("x", x), ("y", y)):
-        if np.all(values == values[0]):
-            raise CourseError(
-                f"Every value of {name} is the same ({values[0]:g}), so nothing can be ranked "
-                "against it. For word counts: every word appears equally often; add text "
-                "so that some words repeat."
-            )
-    return float(spearmanr(x, y).statistic)
 
 
 def norm_by_frequency(counts, norms, edges=FREQUENCY_EDGES):

@@ -1,4 +1,10 @@
-"""Shared test fixtures. Tests never touch the learner's output/ or .cache/ folders."""
+"""Shared test fixtures, one copy each. Tests never touch the learner's output/ or .cache/ folders.
+
+A script of the repository (course.py, tools/) is loaded by path with ``load_script`` from
+``tests/repo_scripts.py``: tools/ is not a package.
+"""
+
+import shutil
 
 import pytest
 
@@ -39,6 +45,15 @@ def write_file(tmp_path):
         return path
 
     return write
+
+
+# Words for FastText: related forms ("government", "governments"; "running", "runner") share n-grams.
+SUBWORD_SENTENCES = [
+    ["the", "runner", "was", "running", "in", "the", "park"],
+    ["a", "runner", "runs", "every", "morning"],
+    ["the", "government", "and", "the", "governments", "met"],
+    ["running", "is", "good", "for", "the", "runner"],
+] * 5
 
 
 @pytest.fixture(scope="session")
@@ -88,13 +103,66 @@ def royal_wv():
     return vectors
 
 
-@pytest.fixture
-def model(w2v_model):
-    """The tiny Word2Vec model, by the name the storage, loading and file-format tests use."""
-    return w2v_model
+@pytest.fixture(scope="session")
+def subword_sentences():
+    """The sentences ``fasttext_model`` and ``subword_w2v`` learned from (tests must not change them)."""
+    return SUBWORD_SENTENCES
+
+
+@pytest.fixture(scope="session")
+def fasttext_model():
+    """A tiny FastText model (10 dimensions, n-grams of 3-5 letters, 1,000 buckets) of SUBWORD_SENTENCES;
+    tests must not change it."""
+    from gensim.models import FastText
+
+    return FastText(
+        SUBWORD_SENTENCES,
+        vector_size=10,
+        window=2,
+        min_count=1,
+        epochs=5,
+        min_n=3,
+        max_n=5,
+        bucket=1000,
+        workers=1,
+        seed=42,
+    )
+
+
+@pytest.fixture(scope="session")
+def subword_w2v():
+    """Word2Vec vectors of SUBWORD_SENTENCES keeping only words seen 6 times or more, to set beside
+    ``fasttext_model`` (a rare word has no Word2Vec vector there)."""
+    from gensim.models import Word2Vec
+
+    return Word2Vec(SUBWORD_SENTENCES, vector_size=10, window=2, min_count=6, epochs=5, workers=1, seed=42).wv
 
 
 @pytest.fixture
-def output(tmp_output):
-    """The test's own empty output folder (``tmp_output``), by the name the storage tests use."""
-    return tmp_output
+def close_figures():
+    """Close every matplotlib figure a test opened (use: ``pytestmark = pytest.mark.usefixtures("close_figures")``)."""
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def main_vectors(tmp_path_factory):
+    """The main model's vectors, from a cache folder of this test session: copied from the learner's
+    ``.cache/models/`` when it holds them (only read), otherwise trained there (about 15 s)."""
+    from helpers import files, training
+
+    mp = pytest.MonkeyPatch()
+    learner_models = files.ROOT / ".cache" / "models"
+    cache = tmp_path_factory.mktemp("cache")
+    mp.setenv("COURSE_CACHE_DIR", str(cache))
+    try:
+        stem = training.main_model_stem()
+        for suffix in (".bin", ".vocab.txt"):
+            cached = learner_models / f"{stem}{suffix}"
+            if cached.is_file():
+                shutil.copyfile(cached, files.cache_dir("models") / cached.name)
+        yield training.load_main_vectors()
+    finally:
+        mp.undo()

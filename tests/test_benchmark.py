@@ -1,14 +1,12 @@
 """tools/benchmark.py: the speed lines it reports come from the lessons' own (untested) timing cells."""
 
-import importlib.util
 from pathlib import Path
 
 from nbformat.v4 import new_code_cell, new_notebook, new_output
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("benchmark", ROOT / "tools" / "benchmark.py")
-benchmark = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(benchmark)
+benchmark = load_script("tools/benchmark.py")
 
 
 def cell(text, tags=()):

@@ -1,4 +1,4 @@
-"""helpers.bilingual: the verse files, the dictionary, P@k, and their errors on bad input."""
+"""helpers.lessons.bilingual: the verse files, the dictionary, P@k, and their errors on bad input."""
 
 import bz2
 
@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
-from helpers import CourseError, bilingual
+from helpers import CourseError
 from helpers.corpus import tokenize
+from helpers.lessons import bilingual
 
 
 def write_bz2(path, text):
@@ -130,7 +131,7 @@ def test_read_dictionary_good_and_bad(tmp_path, write_file):
         bilingual.read_dictionary(good.parent / "missing.tsv")
 
 
-# --- pairs, nearest, P@k ------------------------------------------------------------------------------
+# --- pairs in both vocabularies ---------------------------------------------------------------------
 
 
 def test_pairs_in_vocab():
@@ -144,53 +145,3 @@ def test_pairs_in_vocab():
     for bad in ["king rey", [("king",)], [("king", 1)], [["king", "rey", "x"]]]:
         with pytest.raises(CourseError, match="pairs"):
             bilingual.pairs_in_vocab(bad, en, es)
-
-
-def test_nearest():
-    scores = np.array([[0.1, 0.9, 0.5], [0.7, 0.2, 0.7]])
-    assert bilingual.nearest(scores, ["a", "b", "c"], k=2) == [["b", "c"], ["a", "c"]]
-    assert bilingual.nearest(scores, ["a", "b", "c"], k=10) == [["b", "c", "a"], ["a", "c", "b"]]
-    with pytest.raises(CourseError, match="one column per target word"):
-        bilingual.nearest(scores, ["a", "b"])
-    with pytest.raises(CourseError, match="one column per target word"):
-        bilingual.nearest(np.array([0.1, 0.2]), ["a", "b"])
-    for k in (0, 2.0, True):
-        with pytest.raises(CourseError, match="k must be"):
-            bilingual.nearest(scores, ["a", "b", "c"], k=k)
-    # ties are broken by column order, as a stable sort would
-    assert bilingual.nearest(np.array([[0.5, 0.5, 0.5]]), ["a", "b", "c"], k=2) == [["a", "b"]]
-
-
-def test_precision_at_k():
-    guesses = {"king": ["rey", "reina"], "bread": ["comida", "pan"], "water": ["mar", "río"]}
-    pairs = [("king", "rey"), ("bread", "pan"), ("water", "agua")]
-    assert bilingual.precision_at_k(guesses, pairs, 1) == pytest.approx(1 / 3)
-    assert bilingual.precision_at_k(guesses, pairs, 5) == pytest.approx(2 / 3)
-    # two right answers for one word: it counts once
-    assert bilingual.precision_at_k(guesses, [("bread", "pan"), ("bread", "comida")], 1) == 1.0
-    with pytest.raises(CourseError, match="no pairs"):
-        bilingual.precision_at_k(guesses, [], 1)
-    for k in (0, 1.5, True):
-        with pytest.raises(CourseError, match="k must be"):
-            bilingual.precision_at_k(guesses, pairs, k)
-    with pytest.raises(CourseError, match="'cat'"):
-        bilingual.precision_at_k(guesses, [("cat", "gato")], 1)
-
-
-def test_train_model_is_gensims_word2vec():
-    from gensim.models import Word2Vec
-
-    model = bilingual.train_model(
-        [["king", "rey", "bread"]] * 20, vector_size=4, min_count=1, epochs=1, workers=1, seed=1
-    )
-    assert isinstance(model, Word2Vec)
-    assert set(model.wv.key_to_index) == {"king", "rey", "bread"}
-
-
-def test_train_model_bad_input():
-    with pytest.raises(CourseError, match="min_count"):
-        bilingual.train_model([["king", "rey"]], min_count=5)
-    with pytest.raises(CourseError, match="token lists"):
-        bilingual.train_model("king rey", min_count=1)
-    with pytest.raises(CourseError, match="no words"):
-        bilingual.train_model([], min_count=1)

@@ -1,12 +1,12 @@
 """CONTRIBUTING.md and CHANGELOG.md stay true: their links resolve, the commands they give exist, and the
 repository points at no file outside itself."""
 
-import importlib.util
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ["CONTRIBUTING.md", "CHANGELOG.md", "README.md", "data/README.md"]
@@ -34,9 +34,7 @@ def test_links_and_anchors_resolve(name):
 
 def test_the_commands_contributing_gives_exist():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
-    course = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(course)
+    course = load_script("course.py")
     for command in set(re.findall(r"python3? course\.py ([a-z]+)", text)):
         assert command in course.COMMANDS, f"CONTRIBUTING.md gives `course.py {command}`, which does not exist"
     for file in set(re.findall(r"\b((?:tools|tests|helpers)/[a-z_]+\.py)\b", text)):

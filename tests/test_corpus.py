@@ -3,6 +3,7 @@
 import pytest
 
 from helpers import CourseError, corpus
+from helpers.words import check_trainable
 
 
 def test_tokenize_lowercases_keeps_accents_and_drops_punctuation_numbers_and_single_letters():
@@ -50,7 +51,7 @@ def test_my_text_path_default_and_env(monkeypatch, write_file):
 def test_default_my_text_is_trainable(monkeypatch):
     monkeypatch.delenv("COURSE_TEXT", raising=False)
     sentences = corpus.load_my_sentences()
-    assert corpus.check_trainable(sentences, min_count=1) > 50
+    assert check_trainable(sentences, min_count=1) > 50
 
 
 def test_sample_sentences_start_with_the_classic_three():
@@ -106,20 +107,3 @@ def test_wiki_sentences_are_paragraphs_of_two_to_max_tokens():
     assert len(sentences) == 13_743 - 300  # the real corpus is these paragraphs plus 300 news stories
     assert all(2 <= len(sentence) <= corpus.MAX_SENTENCE_TOKENS for sentence in sentences)
     assert sentences[0][:4] == ["anarchism", "is", "political", "philosophy"]
-
-
-def test_the_names_lessons_use_stay_importable_from_helpers_corpus():
-    from helpers.corpus import (  # noqa: F401
-        check_trainable,
-        gensim_data_path,
-        load_my_sentences,
-        my_text_path,
-        real_corpus,
-        tokenize,
-        top_content_words,
-        word_counts,
-    )
-
-    assert corpus.word_counts([["a", "b"], ["a"]]) == {"a": 2, "b": 1}
-    assert corpus.top_content_words([["the", "cat", "sat"]], n=1) == ["cat"]
-    assert corpus.gensim_data_path("lee_background.cor").name == "lee_background.cor"

@@ -3,9 +3,10 @@
 import hashlib
 
 import pytest
+from repo_scripts import load_script
 
 from helpers import CourseError
-from helpers.datapackages import data_file, file_sha256
+from helpers.datapackages import data_file
 
 CONTENT = b"king\t0.1 0.2\nqueen\t0.3 0.4\n"
 DIGEST = hashlib.sha256(CONTENT).hexdigest()
@@ -75,24 +76,8 @@ def test_bad_arguments_are_explained(args):
         data_file(*args)
 
 
-def test_file_sha256_reads_in_chunks(tmp_path):
-    big = tmp_path / "big.bin"
-    big.write_bytes(b"\x00\xff" * 1_500_000)  # more than one chunk, not UTF-8
-    assert file_sha256(big) == hashlib.sha256(big.read_bytes()).hexdigest()
-    empty = tmp_path / "empty.bin"
-    empty.write_bytes(b"")
-    assert file_sha256(empty) == hashlib.sha256(b"").hexdigest()
-
-
 def _course_module():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "course.py"
-    spec = importlib.util.spec_from_file_location("course", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("course.py")
 
 
 def test_setup_installs_data_packages_only_when_some_are_listed(tmp_path):

@@ -1,14 +1,13 @@
 """tools/download_wheels.py: the wheel folder for an offline install, without pip's runaway zip of `-e .`."""
 
-import importlib.util
 import sys
 import tomllib
 from pathlib import Path
 
+from repo_scripts import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("download_wheels", ROOT / "tools" / "download_wheels.py")
-download_wheels = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(download_wheels)
+download_wheels = load_script("tools/download_wheels.py")
 
 
 def test_the_editable_line_and_comments_are_left_out():

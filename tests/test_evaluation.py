@@ -10,18 +10,19 @@ import pytest
 from gensim.models import KeyedVectors, Word2Vec
 
 from helpers import CourseError
-from helpers.corpus import gensim_data_path
 from helpers.evaluation import (
     MIN_ITEMS,
+    ComparisonTable,
     ScoreTable,
     analogy_sections,
     check_word_pairs,
-    covered_pairs_score,
+    compare_pair_scores,
     evaluate,
     read_analogies,
     read_word_pairs,
     word_pair_score,
 )
+from helpers.files import gensim_data_path
 
 
 def keyed_vectors(words, vectors=None, size=20, seed=0):
@@ -364,8 +365,78 @@ def test_check_word_pairs_returns_a_list_and_names_what_is_wrong():
             check_word_pairs(bad, what="my pairs")
 
 
-def test_covered_pairs_score_gives_none_below_the_minimum():
+# --- several models side by side ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def benchmark_wv():
+    """Random vectors for every word of WordSim353 and SimLex-999: scorable, and ρ near 0."""
+    words = sorted(
+        {w.lower() for name in ("WordSim353", "SimLex-999") for a, b, _ in read_word_pairs(name) for w in (a, b)}
+    )
+    return keyed_vectors(words, size=8)
+
+
+def test_compare_pair_scores_agrees_with_evaluate_on_the_whole_benchmark(benchmark_wv):
+    pairs = read_word_pairs("WordSim353")
+    sets = {"WS353 all pairs": pairs}
+    table = compare_pair_scores({"random": benchmark_wv}, sets)
+    assert sets == {"WS353 all pairs": pairs}, "the caller's dict is left alone"
+    whole = evaluate(benchmark_wv, datasets="WordSim353").score("WordSim353")
+    assert table.score("random", "WS353 all pairs") == round(whole, 2)
+    lines = repr(table).splitlines()
+    assert "WS353 all pairs ρ" in lines[0] and "353/353" in lines[1]
+    assert len(lines[0]) == len(lines[1]), "the columns line up"
+
+
+def test_compare_pair_scores_counts_coverage_and_ignores_case():
     wv = keyed_vectors(["tiger", "cat", "car"], np.array([[1.0, 0.1], [1.0, 0.0], [0.0, 1.0]]))
     pairs = [("Tiger", "cat", 9.0), ("cat", "car", 1.0), ("tiger", "car", 2.0), ("cat", "unknown", 5.0)]
-    assert covered_pairs_score(wv, pairs, min_items=3) == (1.0, 3)
-    assert covered_pairs_score(wv, pairs) == (None, 3)
+    table = compare_pair_scores({"tiny": wv}, {"few": pairs}, min_items=3)
+    assert table[0]["few covered"] == 3 and table[0]["few total"] == 4 and table.score("tiny", "few") == 1.0
+    table = compare_pair_scores({"tiny": wv}, {"few": pairs})  # fewer than 20 covered pairs: no score
+    assert table.score("tiny", "few") is None and "–" in repr(table)
+
+
+@pytest.mark.parametrize(
+    "models, pair_sets, message",
+    [
+        ({}, {"x": [("a", "b", 1.0)]}, "models must be a dict"),
+        ({"m": None}, {"x": [("a", "b", 1.0)]}, "must be word vectors"),
+        ({"m": "wv"}, {}, "pair_sets must be a dict"),
+        ({"m": "wv"}, {"x": []}, "holds no word pairs"),
+        ({"m": "wv"}, {"x": "WordSim353"}, "must be a list of"),
+        ({"m": "wv"}, {"x": [("a", "b")]}, r"\(word1, word2, human_score\)"),
+        ({"m": "wv"}, {"x": ["ab1"]}, r"\(word1, word2, human_score\)"),
+    ],
+)
+def test_compare_pair_scores_explains_bad_input(benchmark_wv, models, pair_sets, message):
+    models = {name: benchmark_wv if wv == "wv" else wv for name, wv in models.items()}
+    with pytest.raises(CourseError, match=message):
+        compare_pair_scores(models, pair_sets)
+
+
+def test_compare_pair_scores_prints_one_line_per_model_on_both_benchmarks(benchmark_wv):
+    sets = {name: read_word_pairs(name) for name in ("WordSim353", "SimLex-999")}
+    table = compare_pair_scores({"random": benchmark_wv, "again": benchmark_wv}, sets)
+    assert isinstance(table, ComparisonTable) and len(table) == 2
+    text = repr(table)
+    assert text.splitlines()[0].split()[:2] == ["model", "WordSim353"]
+    assert "353/353" in text and "999/999" in text
+    assert table.score("random") == table.score("again") and abs(table.score("random")) < 0.2
+    assert table.score("random", "SimLex-999") is not None
+    with pytest.raises(CourseError, match="No model called 'y'"):
+        table.score("y")
+
+
+def test_compare_pair_scores_accepts_a_whole_model():
+    words = [w.lower() for a, b, _ in read_word_pairs("WordSim353") for w in (a, b)]
+    model = Word2Vec(
+        [words[i : i + 10] for i in range(0, len(words), 10)], vector_size=8, min_count=1, epochs=1, workers=1, seed=1
+    )
+    table = compare_pair_scores({"tiny": model}, {"WordSim353": read_word_pairs("WordSim353")})
+    assert table.datasets == ["WordSim353"] and table.score("tiny") is not None
+
+
+def test_empty_comparison_table_prints():
+    assert repr(ComparisonTable([], ["WordSim353"])) == "(empty table)"

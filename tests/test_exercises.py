@@ -5,6 +5,7 @@ import pkgutil
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 import helpers
@@ -69,3 +70,37 @@ def test_every_check_module_is_named_after_a_lesson_and_documents_its_checks():
         assert checks, f"{name} defines no check_... function"
         for check in checks:
             assert check.__doc__, f"{name}.{check.__name__} needs a docstring"
+
+
+def test_a_long_message_wraps_between_words_to_fit_the_notebook_column():
+    from helpers.errors import WIDTH
+    from helpers.exercises import not_yet
+
+    words = [f"word{number}" for number in range(60)]
+    text = repr(not_yet(" ".join(words)))
+    lines = text.split("\n")
+    assert len(lines) > 1 and all(len(line) <= WIDTH for line in lines)
+    assert text.replace("\n", " ") == "[not yet] " + " ".join(words)  # no word cut in two, none lost
+
+
+def test_a_message_keeps_its_own_line_breaks():
+    from helpers.exercises import right
+
+    assert repr(right("first line\nsecond line")) == "[ok] first line\nsecond line"
+
+
+# --- a right answer held in a NumPy integer is right (what np.argmax, len of arrays, sums give) ----------
+
+
+def test_whole_number_answers_may_be_numpy_integers():
+    from helpers.exercises import lesson02, lesson07, lesson10, lesson11
+
+    counts = {"a": 5, "b": 3, "c": 3, "d": 1}
+    assert lesson02.check_min_count(3, counts, limit=5).ok == lesson02.check_min_count(np.int64(3), counts, limit=5).ok
+    assert lesson07.check_bucket(np.int64(50_000), vector_size=100, budget_mb=20).ok
+    measured = {16: 0.5, 32: 0.3, 48: 0.6, 64: 0.6, 128: 0.7}
+    assert lesson10.check_breaking_point(np.int64(32), measured, dims=32).ok
+    assert lesson10.check_breaking_point(np.int32(32), measured, dims=32).ok
+    assert lesson11.check_best_layer(np.int64(3), [0.1, 0.2, 0.3, 0.9]).ok
+    for check in (lambda n: lesson10.check_breaking_point(n, measured, dims=32), lambda n: lesson07.check_bucket(n)):
+        assert not check(np.bool_(True)).ok and not check(True).ok and not check(np.float64(64.0)).ok

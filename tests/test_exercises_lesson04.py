@@ -1,14 +1,8 @@
 """Exercise checks of lesson 04: right answers pass, each typical mistake gets a hint that names it."""
 
 import numpy as np
-import pytest
 
 from helpers.exercises.lesson04 import check_analogy, check_cosine
-
-
-@pytest.fixture
-def wv(royal_wv):
-    return royal_wv
 
 
 def right_cosine(a, b):
@@ -18,9 +12,9 @@ def right_cosine(a, b):
 # --- check_cosine --------------------------------------------------------------------------------------
 
 
-def test_right_cosine_passes_with_and_without_wv(wv):
+def test_right_cosine_passes_with_and_without_wv(royal_wv):
     assert check_cosine(right_cosine)
-    feedback = check_cosine(right_cosine, wv)
+    feedback = check_cosine(right_cosine, royal_wv)
     assert feedback.ok and repr(feedback).startswith("[ok]")
 
 
@@ -61,42 +55,42 @@ def test_not_a_number_and_not_a_function():
     assert not feedback and "Pass the function itself" in feedback.message
 
 
-def test_cosine_that_only_works_in_two_dimensions_fails_on_real_vectors(wv):
+def test_cosine_that_only_works_in_two_dimensions_fails_on_real_vectors(royal_wv):
     def two_numbers_only(a, b):
         return (a[0] * b[0] + a[1] * b[1]) / (np.hypot(a[0], a[1]) * np.hypot(b[0], b[1]))
 
     assert check_cosine(two_numbers_only)  # the small cases are 2-D, so they pass
-    feedback = check_cosine(two_numbers_only, wv)
+    feedback = check_cosine(two_numbers_only, royal_wv)
     assert not feedback and "vectors of any length" in feedback.message
 
 
 # --- check_analogy -------------------------------------------------------------------------------------
 
 
-def test_analogy_the_model_gets_right(wv):
-    feedback = check_analogy(wv, "man", "king", "woman", "queen")
+def test_analogy_the_model_gets_right(royal_wv):
+    feedback = check_analogy(royal_wv, "man", "king", "woman", "queen")
     assert feedback and "'queen'" in feedback.message
 
 
-def test_analogy_the_model_gets_wrong_names_its_answer(wv):
-    feedback = check_analogy(wv, "man", "king", "woman", "pear")
+def test_analogy_the_model_gets_wrong_names_its_answer(royal_wv):
+    feedback = check_analogy(royal_wv, "man", "king", "woman", "pear")
     assert not feedback
     assert "top answer is 'queen'" in feedback.message and "'pear' ranks" in feedback.message
 
 
-def test_analogy_with_an_unknown_word_explains_it(wv):
-    feedback = check_analogy(wv, "man", "king", "woman", "empress")
+def test_analogy_with_an_unknown_word_explains_it(royal_wv):
+    feedback = check_analogy(royal_wv, "man", "king", "woman", "empress")
     assert not feedback and "'empress' is not in the vocabulary" in feedback.message
-    feedback = check_analogy(wv, "Man", "king", "woman", "queen")
+    feedback = check_analogy(royal_wv, "Man", "king", "woman", "queen")
     assert not feedback and "lowercase" in feedback.message
 
 
-def test_analogy_answer_cannot_be_a_question_word(wv):
-    feedback = check_analogy(wv, "man", "king", "woman", "king")
+def test_analogy_answer_cannot_be_a_question_word(royal_wv):
+    feedback = check_analogy(royal_wv, "man", "king", "woman", "king")
     assert not feedback and "one of the question words" in feedback.message
 
 
-def test_check_analogy_refuses_a_question_already_on_screen(wv):
+def test_check_analogy_refuses_a_question_already_on_screen(royal_wv):
     shown = [("man", "king", "woman", "queen")]
-    feedback = check_analogy(wv, "man", "king", "woman", "queen", shown=shown)
+    feedback = check_analogy(royal_wv, "man", "king", "woman", "queen", shown=shown)
     assert not feedback.ok and "already in the table" in str(feedback)

@@ -28,10 +28,19 @@ def test_reverse_map_slips():
 
 
 def test_breaking_point():
-    assert lesson10.check_breaking_point(64, dims=64)
-    assert lesson10.check_breaking_point(70, dims=64)
-    assert "more" in lesson10.check_breaking_point(25, dims=64).message
-    assert "fewer" in lesson10.check_breaking_point(200, dims=64).message
-    assert lesson10.check_breaking_point(100, dims=100)
-    for bad in (0, -5, 64.0, "64", True, None):
-        assert not lesson10.check_breaking_point(bad, dims=64)
+    measured = {8: 0.55, 16: 0.54, 24: 0.48, 32: 0.29, 40: 0.47, 64: 0.63}
+    assert lesson10.check_breaking_point(32, measured, dims=32)
+    assert lesson10.check_breaking_point(np.int64(32), {np.int64(n): np.float64(v) for n, v in measured.items()}, 32)
+    assert "lowest cosine is at 32" in lesson10.check_breaking_point(24, measured, dims=32).message
+    assert "still None" in lesson10.check_breaking_point(None, measured, dims=32).message
+    assert "empty" in lesson10.check_breaking_point(32, {}, dims=32).message
+    assert "at least five" in lesson10.check_breaking_point(32, {16: 0.5, 32: 0.3, 64: 0.6}, dims=32).message
+    edge = {32: 0.29, 40: 0.47, 48: 0.55, 64: 0.63, 128: 0.7}
+    assert "fewer pairs" in lesson10.check_breaking_point(32, edge, dims=32).message
+    far = {8: 0.55, 16: 0.3, 32: 0.4, 64: 0.63, 128: 0.7}
+    assert "close around it" in lesson10.check_breaking_point(16, far, dims=32).message
+    for bad in (0, -5, 32.0, "32", True):
+        assert not lesson10.check_breaking_point(bad, measured, dims=32)
+    assert not lesson10.check_breaking_point(32, {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}, dims=32)
+    assert not lesson10.check_breaking_point(32, {n: "x" for n in range(1, 6)}, dims=32)
+    assert not lesson10.check_breaking_point(32, [0.5, 0.3], dims=32)

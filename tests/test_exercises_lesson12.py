@@ -5,7 +5,7 @@ import pytest
 from gensim.models import KeyedVectors
 
 from helpers.exercises.lesson12 import check_place, check_template_scores, place_correct, template_scores
-from helpers.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
+from helpers.lessons.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,7 @@ def test_template_scores_counts_seven_other_pairs(wv):
 def test_check_template_scores_accepts_the_right_counts(wv):
     feedback = check_template_scores(dict(template_scores(wv)), wv)
     assert feedback.ok and "best template" in feedback.message and "of 7" in feedback.message
+    assert check_template_scores({pair: np.int64(n) for pair, n in template_scores(wv).items()}, wv).ok
 
 
 def test_check_template_scores_explains_a_wrong_count(wv):
@@ -66,6 +67,7 @@ def test_place_correct_on_clear_places(wv):
 def test_check_place(wv):
     right = place_correct(wv)
     assert check_place(right, wv).ok
+    assert check_place(np.int64(right), wv).ok  # a count from np.sum is a NumPy integer
     wrong = check_place(right - 1, wv)
     assert not wrong.ok and "leave each consonant out" in wrong.message
     assert "not a count" in check_place(30, wv).message

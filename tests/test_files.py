@@ -1,4 +1,5 @@
-"""helpers.files: reading a learner's text file whatever their editor saved, bundled data, atomic writes."""
+"""helpers.files: where the course keeps files, reading a learner's text file whatever their editor saved,
+bundled data, atomic writes, sha256."""
 
 import hashlib
 import os
@@ -6,6 +7,7 @@ import os
 import pytest
 
 from helpers import CourseError, corpus, files
+from helpers.files import file_sha256
 
 
 def test_read_text_skips_comment_lines(write_file):
@@ -135,3 +137,37 @@ def test_write_atomically_creates_a_new_file(tmp_path):
     with files.write_atomically(tmp_path / "new.txt") as partial:
         partial.write_bytes(b"\x00\x01")
     assert (tmp_path / "new.txt").read_bytes() == b"\x00\x01"
+
+
+# --- where the course keeps files ------------------------------------------------------------------
+
+
+def test_paths_resolve_from_the_package_not_the_working_directory(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert (files.DATA_DIR / "my_text.txt").exists()
+    assert files.DATA_DIR.parent == files.ROOT
+
+
+def test_output_dir_is_created_and_can_be_redirected(tmp_output):
+    assert files.output_dir() == tmp_output and tmp_output.is_dir()
+    assert files.output_path("model.bin") == tmp_output / "model.bin"
+
+
+def test_cache_dir_is_created_per_kind(tmp_cache):
+    assert files.cache_dir("models") == tmp_cache / "models"
+    assert (tmp_cache / "models").is_dir()
+
+
+def test_outputs_are_git_ignored():
+    ignored = (files.ROOT / ".gitignore").read_text()
+    for folder in ("output/", ".cache/", "student/", ".venv/"):
+        assert folder in ignored
+
+
+def test_file_sha256_reads_in_chunks(tmp_path):
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"\x00\xff" * 1_500_000)  # more than one chunk, not UTF-8
+    assert file_sha256(big) == hashlib.sha256(big.read_bytes()).hexdigest()
+    empty = tmp_path / "empty.bin"
+    empty.write_bytes(b"")
+    assert file_sha256(empty) == hashlib.sha256(b"").hexdigest()

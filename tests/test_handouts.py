@@ -1,28 +1,19 @@
 """Student copies (tools/make_handouts.py): no solutions, no outputs, hints kept. (That they still run is
 checked by tests/test_own_text.py.)"""
 
-import importlib.util
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load(relative):
-    """Import a script of the repository by its path (tools/ and course.py are not packages)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-handouts = load("tools/make_handouts.py")
-course = load("course.py")
+handouts = load_script("tools/make_handouts.py")
+course = load_script("course.py")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 HINT = re.compile(r"<details>\s*<summary>\s*Hint", re.I)
 YOUR_TURN = re.compile(r"^#+ Your turn", re.M)

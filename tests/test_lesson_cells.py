@@ -8,7 +8,6 @@
 
 import ast
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -91,20 +90,11 @@ def test_no_test_scaffolding_in_lesson_cells(path):
             assert not any(line.lstrip().startswith("assert ") for line in source(cell).splitlines())
 
 
-def test_lesson_02_timing_cell_is_tagged_and_skipgram_is_slower_than_cbow():
+def test_lesson_02_timing_cell_is_tagged():
+    """Lesson 02 times CBOW against skip-gram; the times depend on the machine and its load, so nbval does not
+    compare that cell (its tag). No test times them either (CONTRIBUTING.md: no timing asserts): that
+    skip-gram is slower follows from what the lesson explains, one prediction per context word instead
+    of one per position."""
     lesson_02 = cells(ROOT / "notebooks" / "02_training.ipynb")
     timing = [cell for cell in lesson_02 if "nbval-ignore-output" in cell["metadata"].get("tags", [])]
     assert len(timing) == 1 and "seconds.items()" in source(timing[0])
-
-    from gensim.models import Word2Vec
-
-    from helpers.corpus import lee_sentences
-    from helpers.training import MAIN_SETTINGS
-
-    news = list(lee_sentences())
-    cpu = {}
-    for sg in (0, 1):  # CPU time of this process: robust to other programs loading the machine
-        start = time.process_time()
-        Word2Vec(news, **{**MAIN_SETTINGS, "epochs": 2, "sg": sg})
-        cpu[sg] = time.process_time() - start
-    assert cpu[1] > 1.5 * cpu[0], cpu

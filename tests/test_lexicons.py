@@ -1,11 +1,12 @@
-"""helpers.lexicons: the packaged files load, and bad files stop with a CourseError that says what to do."""
+"""helpers.lessons.lexicons: the packaged files load, and bad files stop with a CourseError that says what to do."""
 
 import json
 import zipfile
 
 import pytest
 
-from helpers import CourseError, lexicons
+from helpers import CourseError
+from helpers.lessons import lexicons
 
 # The packaged data (installed from requirements-data.txt) -----------------------------------------
 

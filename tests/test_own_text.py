@@ -22,7 +22,6 @@ comes from the shared .cache/ (trained once, by whichever lesson needs it first)
 """
 
 import hashlib
-import importlib.util
 import re
 import zipfile
 from dataclasses import dataclass
@@ -33,19 +32,12 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_tool(relative):
-    """Import a script of the repository by its path (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(Path(relative).stem, ROOT / relative)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-handouts = _load_tool("tools/make_handouts.py")
+handouts = load_script("tools/make_handouts.py")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 TEXTS = Path(__file__).resolve().parent / "texts"
 SAMPLE_TEXTS = ["tiny.txt", "german.txt", "noisy.txt"]
@@ -175,7 +167,8 @@ def assert_clear_stop(outcome, start, label):
 
 
 def test_sample_texts_are_what_the_tests_claim():
-    from helpers.corpus import load_sentences, top_content_words, word_counts
+    from helpers.corpus import load_sentences
+    from helpers.words import top_content_words, word_counts
 
     tiny = load_sentences(TEXTS / "tiny.txt")
     assert len(tiny) == 5 and all(len(sentence) <= 8 for sentence in tiny)

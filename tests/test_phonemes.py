@@ -1,10 +1,10 @@
-"""helpers.phonemes: CMUdict parsing, ARPAbet/IPA mapping and panphon features (lesson 12)."""
+"""helpers.lessons.phonemes: CMUdict parsing, ARPAbet/IPA mapping and panphon features (lesson 12)."""
 
 import numpy as np
 import pytest
 
 from helpers import CourseError
-from helpers import phonemes as ph
+from helpers.lessons import phonemes as ph
 
 
 def test_the_inventory_is_the_39_phonemes_of_cmudict():

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
+from matplotlib.text import Text
 
 from helpers import CourseError
 from helpers.plotting import (
@@ -27,10 +28,7 @@ from helpers.plotting import (
 OKABE_ITO = {"#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000"}
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def legend_texts(ax):
@@ -47,7 +45,8 @@ def test_groups_get_distinct_colour_blind_safe_colours_and_shapes():
     groups = [f"group {number}" for number in range(8)]
     ax = scatter_2d(np.arange(16).reshape(8, 2), [f"w{number}" for number in range(8)], groups)
     colours = [to_hex(collection.get_facecolor()[0]) for collection in ax.collections]
-    assert len(set(colours)) == 8 and set(colours) <= OKABE_ITO
+    # seven Okabe-Ito colours (yellow does not show on white) and eight shapes: every group looks different
+    assert len(set(colours)) == 7 and set(colours) <= OKABE_ITO and "#f0e442" not in colours
     shapes = [collection.get_paths()[0].vertices.tobytes() for collection in ax.collections]
     assert len(set(shapes)) == 8, "each group has its own marker shape, so groups stay apart in grey print"
 
@@ -299,8 +298,10 @@ from helpers.plotting import group_styles, label_points, scatter_groups  # noqa:
 
 
 def boxes(texts):
+    texts[0].figure.canvas.draw()  # places every annotation where it is drawn
     renderer = texts[0].figure.canvas.get_renderer()
-    return [text.get_window_extent(renderer) for text in texts]
+    # Text's own extent: an Annotation's would include its leader line
+    return [Text.get_window_extent(text, renderer) for text in texts]
 
 
 def test_group_styles_are_fixed_distinct_and_never_yellow():
@@ -368,3 +369,26 @@ def test_scatter_groups_groups_that_do_not_fit():
 def test_scatter_groups_unknown_label_word():
     with pytest.raises(CourseError, match="not plotted"):
         scatter_groups([[0, 0]], ["a"], ["g"], label_words=["zzz"])
+
+
+def test_label_points_draws_leader_lines_only_for_labels_placed_away_from_their_point():
+    rng = np.random.default_rng(1)
+    crowded = rng.normal(scale=0.05, size=(15, 2))
+    points = np.vstack([crowded, [[2.5, 2.5]]])
+    _, ax = plt.subplots(figsize=(5, 4))
+    ax.scatter(points[:, 0], points[:, 1])
+    ax.set(xlim=(-3, 3), ylim=(-3, 3))
+    texts = label_points(ax, points, [f"w{i}" for i in range(16)])
+    extents = boxes(texts)
+    assert sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1 :]) == 0
+    assert any(text.arrow_patch is not None for text in texts[:15])  # the crowd needs leader lines
+    assert texts[15].arrow_patch is None  # the lone point keeps its label beside it
+
+
+def test_scatter_2d_uses_the_same_label_placement():
+    points = np.random.default_rng(2).normal(scale=0.05, size=(12, 2))
+    ax = scatter_2d(points, [f"w{i}" for i in range(12)])
+    texts = [child for child in ax.texts]
+    extents = boxes(texts)
+    assert len(texts) == 12
+    assert sum(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1 :]) == 0

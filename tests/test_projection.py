@@ -1,11 +1,11 @@
-"""Unit tests for helpers.projection (lesson 05): word groups, perplexity, neighbours kept, Projector files."""
+"""Unit tests for helpers.lessons.projection (lesson 05): word groups, perplexity, neighbours kept, Projector files."""
 
 import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
 from helpers import CourseError
-from helpers.projection import (
+from helpers.lessons.projection import (
     MIN_TSNE_POINTS,
     PROJECTOR_DECIMALS,
     export_projector,

@@ -1,4 +1,4 @@
-"""helpers.speech: espeak-ng G2P and synthesis through ctypes (lesson 12)."""
+"""helpers.lessons.speech: espeak-ng G2P and synthesis through ctypes (lesson 12)."""
 
 import io
 import wave
@@ -6,7 +6,8 @@ import wave
 import numpy as np
 import pytest
 
-from helpers import CourseError, speech
+from helpers import CourseError
+from helpers.lessons import speech
 
 
 def test_to_ipa_english_and_german():

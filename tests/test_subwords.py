@@ -1,33 +1,13 @@
-"""helpers.subwords: character n-grams and FastText look-ups (lesson 07)."""
+"""helpers.lessons.subwords: character n-grams and FastText look-ups (lesson 07)."""
 
 from collections import Counter
 
 import pytest
-from gensim.models import FastText, KeyedVectors, Word2Vec
+from gensim.models import KeyedVectors
 from gensim.models.fasttext import compute_ngrams
 
 from helpers import CourseError
-from helpers.subwords import bucket_usage, char_ngrams, compare_table, example_words, ngram_coverage, typos
-
-SENTENCES = [
-    ["the", "runner", "was", "running", "in", "the", "park"],
-    ["a", "runner", "runs", "every", "morning"],
-    ["the", "government", "and", "the", "governments", "met"],
-    ["running", "is", "good", "for", "the", "runner"],
-] * 5
-
-
-@pytest.fixture(scope="module")
-def ft():
-    return FastText(
-        SENTENCES, vector_size=10, window=2, min_count=1, epochs=5, min_n=3, max_n=5, bucket=1000, workers=1, seed=42
-    )
-
-
-@pytest.fixture(scope="module")
-def w2v():
-    return Word2Vec(SENTENCES, vector_size=10, window=2, min_count=6, epochs=5, workers=1, seed=42).wv
-
+from helpers.lessons.subwords import bucket_usage, char_ngrams, compare_table, example_words, ngram_coverage, typos
 
 # char_ngrams -----------------------------------------------------------------------------------
 
@@ -110,33 +90,33 @@ def test_bucket_usage_rejects_bad_lengths():
 # ngram_coverage --------------------------------------------------------------------------------
 
 
-def test_ngram_coverage_of_known_typo_and_stranger(ft):
-    assert ngram_coverage(ft.wv, "runner") == (15, 15)  # a training word: every piece was trained
-    seen, total = ngram_coverage(ft.wv, "runnner")
+def test_ngram_coverage_of_known_typo_and_stranger(fasttext_model):
+    assert ngram_coverage(fasttext_model.wv, "runner") == (15, 15)  # a training word: every piece was trained
+    seen, total = ngram_coverage(fasttext_model.wv, "runnner")
     assert total == len(set(char_ngrams("runnner", 3, 5))) and 0 < seen < total
-    assert ngram_coverage(ft.wv, "qxzjvw") == (0, 15)
+    assert ngram_coverage(fasttext_model.wv, "qxzjvw") == (0, 15)
 
 
-def test_ngram_coverage_refuses_vectors_without_ngrams(ft, w2v, tmp_path):
+def test_ngram_coverage_refuses_vectors_without_ngrams(fasttext_model, subword_w2v, tmp_path):
     with pytest.raises(CourseError, match="no character n-grams"):
-        ngram_coverage(w2v, "runner")
+        ngram_coverage(subword_w2v, "runner")
     path = tmp_path / "words.bin"
-    ft.wv.save_word2vec_format(str(path), binary=True)
+    fasttext_model.wv.save_word2vec_format(str(path), binary=True)
     words_only = KeyedVectors.load_word2vec_format(str(path), binary=True)
     with pytest.raises(CourseError, match="word2vec format, which drops the n-grams"):
         ngram_coverage(words_only, "runner")
 
 
-def test_ngram_coverage_asks_for_wv_not_the_model(ft):
+def test_ngram_coverage_asks_for_wv_not_the_model(fasttext_model):
     with pytest.raises(CourseError, match=r"whole model: pass its vectors, wv\.wv"):
-        ngram_coverage(ft, "runner")
+        ngram_coverage(fasttext_model, "runner")
     with pytest.raises(CourseError, match="must be word vectors"):
         ngram_coverage({"runner": [0.0]}, "runner")
 
 
-def test_ngram_coverage_rejects_a_bad_word(ft):
+def test_ngram_coverage_rejects_a_bad_word(fasttext_model):
     with pytest.raises(CourseError, match="non-empty string"):
-        ngram_coverage(ft.wv, "")
+        ngram_coverage(fasttext_model.wv, "")
 
 
 # typos -----------------------------------------------------------------------------------------
@@ -169,8 +149,8 @@ def test_typos_reject_short_or_bad_words():
 # example_words ---------------------------------------------------------------------------------
 
 
-def test_example_words_prefers_common_long_non_stopwords():
-    assert example_words(SENTENCES, n=3) == ["runner", "running", "park"]
+def test_example_words_prefers_common_long_non_stopwords(subword_sentences):
+    assert example_words(subword_sentences, n=3) == ["runner", "running", "park"]
 
 
 def test_example_words_keeps_text_order_for_ties():
@@ -198,9 +178,9 @@ def test_example_words_rejects_empty_or_untokenized_text():
 # compare_table ---------------------------------------------------------------------------------
 
 
-def test_compare_table_marks_missing_and_ngram_only_words(ft, w2v):
-    counts = Counter(word for sentence in SENTENCES for word in sentence)
-    table = compare_table(w2v, ft.wv, ["runner", "governments", "runnerz"], counts, topn=2)
+def test_compare_table_marks_missing_and_ngram_only_words(fasttext_model, subword_w2v, subword_sentences):
+    counts = Counter(word for sentence in subword_sentences for word in sentence)
+    table = compare_table(subword_w2v, fasttext_model.wv, ["runner", "governments", "runnerz"], counts, topn=2)
     lines = table.splitlines()
     assert lines[0].split()[:4] == ["word", "seen", "Word2Vec", "FastText"]
     runner, governments, unseen = lines[1:]
@@ -211,17 +191,17 @@ def test_compare_table_marks_missing_and_ngram_only_words(ft, w2v):
     assert len(lines) == 4
 
 
-def test_compare_table_rejects_bad_input(ft, w2v):
+def test_compare_table_rejects_bad_input(fasttext_model, subword_w2v):
     counts = Counter({"runner": 3})
     with pytest.raises(CourseError, match="not one string"):
-        compare_table(w2v, ft.wv, "runner", counts)
+        compare_table(subword_w2v, fasttext_model.wv, "runner", counts)
     with pytest.raises(CourseError, match="words is empty"):
-        compare_table(w2v, ft.wv, [], counts)
+        compare_table(subword_w2v, fasttext_model.wv, [], counts)
     with pytest.raises(CourseError, match="counts must be a Counter"):
-        compare_table(w2v, ft.wv, ["runner"], {"runner": 3})
+        compare_table(subword_w2v, fasttext_model.wv, ["runner"], {"runner": 3})
     with pytest.raises(CourseError, match="no character n-grams"):
-        compare_table(w2v, w2v, ["runner"], counts)
+        compare_table(subword_w2v, subword_w2v, ["runner"], counts)
     with pytest.raises(CourseError, match=r"whole model: pass its vectors, w2v\.wv"):
-        compare_table(ft, ft.wv, ["runner"], counts)
-    with pytest.raises(CourseError, match="topn must be a positive whole number"):
-        compare_table(w2v, ft.wv, ["runner"], counts, topn=0)
+        compare_table(fasttext_model, fasttext_model.wv, ["runner"], counts)
+    with pytest.raises(CourseError, match="topn must be a whole number of at least 1"):
+        compare_table(subword_w2v, fasttext_model.wv, ["runner"], counts, topn=0)

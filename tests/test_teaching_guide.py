@@ -1,7 +1,6 @@
 """TEACHING.md stays true: every lesson with its time and goals, working links, and the error messages it
 quotes are the ones learners really see with the pinned packages."""
 
-import importlib.util
 import re
 import zipfile
 from pathlib import Path
@@ -10,6 +9,7 @@ import nbformat
 import numpy as np
 import pytest
 from gensim.models import Word2Vec
+from repo_scripts import load_script
 
 import helpers
 
@@ -75,9 +75,7 @@ def test_links_and_anchors_resolve():
 
 
 def test_the_commands_it_gives_exist():
-    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
-    course = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(course)
+    course = load_script("course.py")
     for command in set(re.findall(r"course\.py ([a-z]+)", GUIDE)):
         assert command in course.COMMANDS, f"TEACHING.md gives `course.py {command}`, which does not exist"
     for tool in set(re.findall(r"tools/[a-z_]+\.py", GUIDE)):
@@ -130,6 +128,6 @@ def test_own_text_messages_are_real(tmp_path):
     for name in ("my_text.txt", "notes.docx", "latin1.txt"):
         assert quoted(message_of(lambda name=name: helpers.files.read_text(tmp_path / name)))
     stopwords = helpers.corpus.load_sentences(ROOT / "tests" / "texts" / "stopwords_only.txt")
-    assert quoted(message_of(lambda: helpers.corpus.top_content_words(stopwords)))
+    assert quoted(message_of(lambda: helpers.words.top_content_words(stopwords)))
     tiny = helpers.corpus.load_sentences(ROOT / "tests" / "texts" / "tiny.txt")
-    assert quoted(message_of(lambda: helpers.corpus.check_trainable(tiny, 5)))
+    assert quoted(message_of(lambda: helpers.words.check_trainable(tiny, 5)))

@@ -1,7 +1,8 @@
-"""helpers.transformer: the WordPiece tokenizer, the safetensors reader and the NumPy encoder (lesson 11).
+"""Lesson 11's modules: helpers.lessons.wordpiece (the tokenizer), .safetensors (the weights reader),
+.transformer (the NumPy encoder) and .contextual (a word's vectors across sentences).
 
 The references in tests/data/ were made once with PyTorch and transformers by
-tools/make_contextual_reference.py (see its docstring); this test needs neither.
+tools/research/make_contextual_reference.py (see its docstring); this test needs neither.
 """
 
 import json
@@ -10,8 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import CourseError, transformer
-from helpers.transformer import WordPieceTokenizer, read_safetensors, read_vocab
+from helpers import CourseError
+from helpers.lessons import contextual, transformer, wordpiece
+from helpers.lessons.safetensors import read_safetensors
+from helpers.lessons.wordpiece import WordPieceTokenizer, read_vocab
 
 DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = np.load(DATA / "contextual_reference.npz", allow_pickle=False)
@@ -94,7 +97,7 @@ def test_long_input_is_cut_with_a_note(tiny_tokenizer, capsys):
 
 def test_long_input_cut_at_the_models_limit(model, capsys):
     ids = model.tokenizer.encode("word " * 300)
-    assert len(ids) == transformer.MAX_PIECES == 256
+    assert len(ids) == wordpiece.MAX_PIECES == 256
     assert "the last 46 are left out" in capsys.readouterr().out
 
 
@@ -114,8 +117,8 @@ def test_read_vocab(tmp_path):
     assert read_vocab(path) == ["[PAD]", "the", "##s"]
     path.write_bytes(b"caf\xe9\n")
     with pytest.raises(CourseError, match="not a UTF-8 vocabulary.*reinstall"):
-        read_vocab(path)
-    with pytest.raises(CourseError, match="Cannot read.*reinstall"):
+        read_vocab(path, fix=transformer.REINSTALL)
+    with pytest.raises(CourseError, match="Cannot read.*check the path"):
         read_vocab(tmp_path / "missing.txt")
 
 
@@ -157,6 +160,8 @@ def test_read_safetensors_refuses_damaged_files(tmp_path, content):
     path = tmp_path / "bad.safetensors"
     path.write_bytes(content)
     with pytest.raises(CourseError, match="not a complete safetensors file.*reinstall"):
+        read_safetensors(path, fix=transformer.REINSTALL)
+    with pytest.raises(CourseError, match="not a complete safetensors file: check the file"):
         read_safetensors(path)
 
 
@@ -273,10 +278,10 @@ def test_missing_package_is_explained(monkeypatch):
 
 def test_word_states_picks_the_words_pieces(model):
     sentences = ["The bank of the river.", ["we", "love", "embeddings", "here"]]
-    states = transformer.word_states(model, sentences[:1], "bank")
+    states = contextual.word_states(model, sentences[:1], "bank")
     assert states.shape == (1, 7, 384)
     np.testing.assert_allclose(states[0], model.hidden_states(model.tokenizer.encode(sentences[0]))[:, 2], atol=1e-6)
-    pieces = transformer.word_states(model, [sentences[1]], "Embeddings")
+    pieces = contextual.word_states(model, [sentences[1]], "Embeddings")
     full = model.hidden_states(model.tokenizer.encode("we love embeddings here"))
     n = len(model.tokenizer.tokenize("embeddings"))
     np.testing.assert_allclose(pieces[0], full[:, 3 : 3 + n].mean(axis=1), atol=1e-6)
@@ -284,36 +289,36 @@ def test_word_states_picks_the_words_pieces(model):
 
 def test_word_states_explains_bad_input(model):
     with pytest.raises(CourseError, match="not a word of the sentence 'The banks"):
-        transformer.word_states(model, ["The banks."], "bank")
+        contextual.word_states(model, ["The banks."], "bank")
     with pytest.raises(CourseError, match="Give one word"):
-        transformer.word_states(model, ["The bank."], "river bank")
+        contextual.word_states(model, ["The bank."], "river bank")
     with pytest.raises(CourseError, match="No sentences"):
-        transformer.word_states(model, [], "bank")
+        contextual.word_states(model, [], "bank")
     with pytest.raises(CourseError, match="does not read: use shorter sentences"):
-        transformer.word_states(model, ["word " * 300 + "bank"], "bank")
+        contextual.word_states(model, ["word " * 300 + "bank"], "bank")
 
 
 def test_sense_sentences_are_balanced():
-    rows = transformer.sense_sentences()
+    rows = contextual.sense_sentences()
     words = {word for word, _, _ in rows}
     assert len(words) >= 5
     for word in words:
         senses = [sense for w, sense, _ in rows if w == word]
         assert len(set(senses)) == 2 and all(senses.count(s) >= 4 for s in set(senses))
     for word, _, sentence in rows:
-        assert transformer.basic_tokens(sentence).count(word) == 1, sentence
+        assert wordpiece.basic_tokens(sentence).count(word) == 1, sentence
 
 
 def test_repeated_words():
     sentences = [["the", "bank", "was", "closed"], ["a", "river", "bank"], ["the", "river", "ran"], ["bank", "!"]]
-    assert transformer.repeated_words(sentences) == [("bank", sentences[:2] + sentences[3:]), ("river", sentences[1:3])]
-    assert transformer.repeated_words(sentences, n=1, min_sentences=3) == [("bank", sentences[:2] + sentences[3:])]
+    assert contextual.repeated_words(sentences) == [("bank", sentences[:2] + sentences[3:]), ("river", sentences[1:3])]
+    assert contextual.repeated_words(sentences, n=1, min_sentences=3) == [("bank", sentences[:2] + sentences[3:])]
     with pytest.raises(CourseError, match="appears in 2 different sentences.*Add sentences"):
-        transformer.repeated_words([["the", "cat"], ["a", "dog"]])
+        contextual.repeated_words([["the", "cat"], ["a", "dog"]])
     with pytest.raises(CourseError, match="stopword"):
-        transformer.repeated_words([["the", "a"], ["the", "of"]])
+        contextual.repeated_words([["the", "a"], ["the", "of"]])
     with pytest.raises(CourseError):
-        transformer.repeated_words([])
+        contextual.repeated_words([])
 
 
 def test_layer_norm_and_gelu():

@@ -5,6 +5,7 @@ import pytest
 from gensim.models import KeyedVectors
 
 from helpers import CourseError, vocab
+from helpers.vocab import neighbours_side_by_side
 
 
 @pytest.fixture
@@ -70,3 +71,51 @@ def test_neighbours_table_aligns_and_marks_missing_words(wv):
 def test_neighbours_table_needs_words(wv):
     with pytest.raises(CourseError, match="at least one word"):
         vocab.neighbours_table(wv, [])
+
+
+def kv(words, vectors):
+    """KeyedVectors holding ``vectors`` (one row per word) for ``words``."""
+    wv = KeyedVectors(vector_size=len(vectors[0]))
+    wv.add_vectors(words, np.asarray(vectors, dtype=np.float32))
+    return wv
+
+
+# neighbours_side_by_side -----------------------------------------------------------------------
+
+
+def test_neighbours_side_by_side():
+    a = kv(["cat", "dog", "car"], [[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])
+    b = kv(["cat", "car", "bus"], [[1.0, 0.0], [0.0, 1.0], [0.1, 0.9]])
+    text = neighbours_side_by_side({"A": a, "B": b}, ["cat", "dog"], topn=1)
+    lines = text.splitlines()
+    assert lines[0].split() == ["word", "A", "B"]
+    assert lines[1].split() == ["cat", "dog", "bus"]
+    assert "(no vector)" in lines[2]
+    assert neighbours_side_by_side({"A": a}, "car", topn=2).splitlines()[1].split(maxsplit=1) == ["car", "dog, cat"]
+
+
+@pytest.mark.parametrize(
+    "models, words, topn, message",
+    [
+        ({}, ["cat"], 3, "dict"),
+        ("wv", ["cat"], 3, "dict"),
+        (None, [], 3, "dict"),
+    ],
+)
+def test_neighbours_side_by_side_wants_models(models, words, topn, message):
+    with pytest.raises(CourseError, match=message):
+        neighbours_side_by_side(models, words, topn)
+
+
+def test_neighbours_side_by_side_explains_bad_words_and_topn():
+    a = kv(["cat", "dog"], [[1.0, 0.0], [0.9, 0.1]])
+    with pytest.raises(CourseError, match="at least one word"):
+        neighbours_side_by_side({"A": a}, [])
+    with pytest.raises(CourseError, match="None of the models knows"):
+        neighbours_side_by_side({"A": a}, ["unicorn"])
+    for bad in (0, -1, 2.5, True, "3"):
+        with pytest.raises(CourseError, match="topn"):
+            neighbours_side_by_side({"A": a}, ["cat"], topn=bad)
+    one = kv(["alone"], [[1.0, 0.0]])
+    with pytest.raises(CourseError, match="None of the models knows"):
+        neighbours_side_by_side({"A": one}, ["alone"])

@@ -37,8 +37,7 @@ def measure_one(path):
     """Execute one notebook (in this process's child kernel); print JSON with seconds and peak MB."""
     import resource
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    from execute_notebooks import execute
+    from execute_notebooks import execute  # this runs as a script (--one), so tools/ is on sys.path already
 
     start = time.perf_counter()
     nb = execute(path)

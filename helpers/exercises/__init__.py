@@ -5,10 +5,13 @@ cell, e.g. ``helpers.exercises.lesson01.check_numbers_tokenizer(keep_numbers_tok
 A check never raises on a wrong answer: it returns a ``Feedback`` that shows as one line,
 "[ok] ..." when the answer is right or "[not yet] <hint>" when it is not. The markers are plain ASCII
 so they show in every font (emoji such as a green tick render as empty boxes where no emoji font is
-installed).
+installed). A long message is wrapped between words at ``helpers.errors.WIDTH`` characters, so it fits
+the notebook column instead of breaking in the middle of a word.
 """
 
 from importlib import import_module
+
+from helpers.errors import wrap
 
 OK_MARK = "[ok]"
 NOT_YET_MARK = "[not yet]"
@@ -25,7 +28,7 @@ class Feedback:
         return self.ok
 
     def __repr__(self):
-        return f"{OK_MARK if self.ok else NOT_YET_MARK} {self.message}"
+        return wrap(f"{OK_MARK if self.ok else NOT_YET_MARK} {self.message}")
 
 
 def right(message="Right!"):

@@ -11,7 +11,7 @@ def _kept(counts, min_count):
 def check_min_count(min_count, counts, limit=5_000):
     """Check that ``min_count`` is the smallest value keeping fewer than ``limit`` words of ``counts``.
 
-    ``counts`` maps word -> count (e.g. ``helpers.corpus.word_counts(corpus)``). Returns a ``Feedback``.
+    ``counts`` maps word -> count (e.g. ``helpers.words.word_counts(corpus)``). Returns a ``Feedback``.
     """
     if not is_whole_number(min_count, minimum=1):
         return not_yet(f"min_count should be a whole number of 1 or more, not {min_count!r}.")

@@ -1,13 +1,13 @@
 """Checks for the "Your turn" exercises of lesson 03 · Saving and loading."""
 
+import numpy as np
+
 from helpers.exercises import not_yet, right
 
 
 def check_top_words(wv_small, wv, n=1000):
     """Check that ``wv_small`` holds exactly the ``n`` most frequent words of ``wv``, with the same vectors
     (what ``KeyedVectors.load_word2vec_format(..., limit=n)`` gives)."""
-    import numpy as np
-
     if not hasattr(wv_small, "index_to_key") or not hasattr(wv_small, "vectors"):
         return not_yet(
             "wv_small should be the KeyedVectors that KeyedVectors.load_word2vec_format(...) "

@@ -1,9 +1,8 @@
 """Checks for the "Your turn" exercises of lesson 05 (PCA and t-SNE plots)."""
 
-import numbers
-
 from helpers.exercises import not_yet, right
-from helpers.projection import MIN_TSNE_POINTS
+from helpers.lessons.projection import MIN_TSNE_POINTS
+from helpers.numeric import is_number
 from helpers.vocab import suggest
 
 MIN_PAIRS = 4
@@ -46,7 +45,7 @@ def check_perplexity(perplexity, n_points):
     """Check ``perplexity`` suits t-SNE on ``n_points`` points: above 0 and 3 x perplexity < n_points - 1
     (the rule of thumb of Barnes-Hut t-SNE; scikit-learn itself only needs perplexity < n_points)."""
     limit = (n_points - 1) / 3
-    if isinstance(perplexity, bool) or not isinstance(perplexity, numbers.Real):
+    if not is_number(perplexity):
         return not_yet(f"perplexity should be a number, like 5, not {perplexity!r}.")
     if n_points < MIN_TSNE_POINTS:
         return not_yet(f"{n_points} points are too few for t-SNE: use at least {MIN_TSNE_POINTS} words.")

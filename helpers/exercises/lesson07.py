@@ -1,11 +1,14 @@
-"""Checks for lesson 07 · Rare words with FastText."""
+"""Checks for lesson 07 · Rare words with FastText.
+
+gensim is imported inside the check that uses it: importing it takes about a second.
+"""
 
 from pathlib import Path
 
 from helpers.exercises import not_yet, right
-from helpers.numeric import is_whole_number
-from helpers.paths import output_dir
-from helpers.subwords import char_ngrams
+from helpers.files import output_dir
+from helpers.lessons.subwords import char_ngrams
+from helpers.numeric import is_number, is_whole_number
 
 PICKLE_START = b"\x80"  # every pickle of protocol 2 or later starts with this byte
 FACEBOOK_MAGIC = (793712314).to_bytes(4, "little")  # first 4 bytes of a Facebook FastText .bin
@@ -97,7 +100,7 @@ def check_share_kept(share_kept):
             answer = share_kept(word, typo)
         except Exception as error:  # noqa: BLE001 - the learner's code: report, do not crash
             return not_yet(f"share_kept({word!r}, {typo!r}) raised {type(error).__name__}: {error}")
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        if not is_number(answer):
             return not_yet(f"share_kept({word!r}, {typo!r}) returned {answer!r}: return a number from 0 to 1.")
         if abs(answer - expected) > 1e-9:
             return not_yet(

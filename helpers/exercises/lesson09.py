@@ -3,6 +3,7 @@
 import numpy as np
 
 from helpers.exercises import not_yet, right
+from helpers.lessons.directions import stem
 
 MIN_WORDS = 3
 RANDOM_DIRECTIONS = 200
@@ -27,8 +28,6 @@ def check_own_axis(wv, pole_a, pole_b, test_a, test_b, seed=0):
     Right when the share of test words on their own side beats the 95th percentile of the same share for
     ``RANDOM_DIRECTIONS`` random directions (each taken in its better orientation).
     """
-    from helpers.directions import stem
-
     lists = {"pole_a": pole_a, "pole_b": pole_b, "test_a": test_a, "test_b": test_b}
     for name, words in lists.items():
         problem = _word_list_problem(name, words)
@@ -101,8 +100,6 @@ def check_gendered_analogy(wv, direction, gendered_words, a, b, c):
     side = np.sign(_cosine(wv[b], direction) - _cosine(wv[a], direction))
     shift = side * (_cosine(wv[answer], direction) - _cosine(wv[c], direction))
     found = f"{a} : {b} :: {c} : {answer}"
-    from helpers.directions import stem
-
     if stem(answer.split("_")[-1]) == stem(c):
         return not_yet(
             f"{found}: {answer!r} is another form of {c!r}, which says nothing about bias. Try another starting word."

@@ -3,6 +3,8 @@
 import numpy as np
 
 from helpers.exercises import not_yet, right
+from helpers.lessons.wordpiece import basic_tokens
+from helpers.numeric import is_whole_number
 
 
 def _softmax(scores, axis=-1):
@@ -60,8 +62,6 @@ def check_sense_sentences(word, sentences_by_sense, min_senses=2, min_sentences=
     """Are ``sentences_by_sense`` (``{sense: [sentence, ...]}``) enough to test whether ``word``'s senses
     separate: at least ``min_senses`` senses, ``min_sentences`` sentences each, each using ``word``?
     """
-    from helpers.transformer import basic_tokens
-
     if not isinstance(word, str) or len(basic_tokens(word)) != 1:
         return not_yet(f"my_word should be one word, such as 'spring', not {word!r}.")
     wanted = basic_tokens(word)[0]
@@ -90,7 +90,7 @@ def check_best_layer(best_layer, accuracies):
     accuracies = [float(a) for a in accuracies]
     top = max(accuracies)
     best = [layer for layer, accuracy in enumerate(accuracies) if accuracy == top]
-    if isinstance(best_layer, bool) or not isinstance(best_layer, (int, np.integer)):
+    if not is_whole_number(best_layer):
         return not_yet(f"best_layer should be a layer number from 0 to {len(accuracies) - 1}, got {best_layer!r}.")
     if not 0 <= best_layer < len(accuracies):
         return not_yet(

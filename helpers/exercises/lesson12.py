@@ -3,11 +3,11 @@
 import numpy as np
 
 from helpers.exercises import not_yet, right
+from helpers.lessons.phonemes import PHONEMES, PLACE, VOICING_PAIRS, VOWELS
+from helpers.numeric import is_whole_number
 
 
 def _voicing_pairs():
-    from helpers.phonemes import VOICING_PAIRS
-
     return VOICING_PAIRS
 
 
@@ -33,12 +33,12 @@ def check_template_scores(scores, wv):
     missing = [pair for pair in expected if pair not in scores]
     if missing:
         return not_yet(
-            f"scores has no count for {missing[0]}: loop over helpers.phonemes.VOICING_PAIRS and "
+            f"scores has no count for {missing[0]}: loop over helpers.lessons.phonemes.VOICING_PAIRS and "
             "store one count per pair."
         )
     for pair, count in expected.items():
         got = scores[pair]
-        if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
+        if not is_whole_number(got):
             return not_yet(f"scores[{pair}] is {got!r}: store a whole number, how many pairs it solves.")
         if got != count:
             a, b = pair
@@ -59,8 +59,6 @@ def place_correct(wv, phonemes=None):
     """Leave-one-out nearest centroid by place of articulation over the consonants: how many of them are
     nearer to the centroid of their own place (computed without them) than to any other? Vectors are
     normalized to length 1 first, distances are Euclidean."""
-    from helpers.phonemes import PHONEMES, PLACE, VOWELS
-
     phonemes = [p for p in PHONEMES if p not in VOWELS] if phonemes is None else list(phonemes)
     vectors = np.array([wv[p] for p in phonemes], dtype=float)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -82,7 +80,7 @@ def check_place(correct, wv):
     """Is ``correct`` the number of the 24 consonants whose leave-one-out nearest place centroid in ``wv``
     is their own place of articulation?"""
     expected = place_correct(wv)
-    if isinstance(correct, bool) or not isinstance(correct, (int, np.integer)):
+    if not is_whole_number(correct):
         return not_yet(f"place_correct should be a whole number of consonants (0 to 24), got {correct!r}.")
     if correct == expected:
         return right(
@@ -93,6 +91,6 @@ def check_place(correct, wv):
         return not_yet(f"{correct} is not a count of the 24 consonants: count each consonant once.")
     return not_yet(
         f"{correct} of 24 is not what the vectors give: use the consonants only "
-        "(not in helpers.phonemes.VOWELS), their labels from helpers.phonemes.PLACE, the same "
+        "(not in helpers.lessons.phonemes.VOWELS), their labels from helpers.lessons.phonemes.PLACE, the same "
         "normalized vectors as in section 3, and leave each consonant out of its own centroid."
     )

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.files import cache_dir
 from helpers.numeric import is_whole_number
-from helpers.paths import cache_dir
 
 # Spark's settings for a quiet, small, local session: no web UI, no progress bars on stderr, few
 # shuffle partitions (the default 200 is for clusters), and the same seed-independent behaviour each run.

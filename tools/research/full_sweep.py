@@ -1,12 +1,15 @@
 """The full-epoch sweep behind the table in lesson 06 (minutes, so it is not part of the lesson).
 
-    .venv/bin/python tools/full_sweep.py
+    .venv/bin/python tools/research/full_sweep.py
 
 Trains one model per row on the real corpus (workers=1, seed=42, one change from MAIN_SETTINGS at a
 time) and prints a Markdown table: the Spearman rho on the *tuning* half of WordSim353 (the half the
 settings are chosen on, helpers.evaluation.split_word_pairs) and the rho on the *reporting* half (pairs
 not used for the choice), each with the number of pairs the model covers, and CPU seconds on one core.
 Scores repeat exactly; seconds depend on the machine.
+
+Last run: 2026-11-24, for commit 96bf138 (lesson 06's full-epoch table); run it again whenever
+MAIN_SETTINGS change.
 """
 
 import time

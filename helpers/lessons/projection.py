@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.errors import CourseError
 from helpers.files import decode_text_file
-from helpers.numeric import is_whole_number
+from helpers.numeric import is_number, is_whole_number
 from helpers.vocab import check_word, suggest
 
 # t-SNE looks at about 3 x perplexity neighbours of each point, so the original t-SNE code asks for
@@ -74,7 +74,7 @@ def valid_perplexity(n_points, wanted=30.0):
     otherwise the largest value below ``(n_points - 1) / 3`` (one decimal), printing a note that
     says so. Raises ``CourseError`` for fewer than ``MIN_TSNE_POINTS`` points or a perplexity <= 0.
     """
-    if isinstance(wanted, bool) or not isinstance(wanted, (int, float, np.number)) or not wanted > 0:
+    if not is_number(wanted) or not wanted > 0:
         raise CourseError(f"perplexity must be a number above 0 (typical values are 5 to 50), got {wanted!r}.")
     if not is_whole_number(n_points):
         raise CourseError(f"n_points must be a whole number (how many points t-SNE places), got {n_points!r}.")
@@ -169,7 +169,7 @@ def _read_lines(path, what):
     text = decode_text_file(
         path,
         what,
-        fix="run the export cell (helpers.projection.export_projector) "
+        fix="run the export cell (helpers.lessons.projection.export_projector) "
         "again: the Projector needs tab-separated UTF-8 text.",
     )
     lines = text.splitlines()
@@ -189,13 +189,13 @@ def _parse_vectors(lines, name):
                 f"{name} starts with {first.strip()!r}: this looks like word2vec text format "
                 "(a header, then a word and its numbers on each line). The Projector wants only "
                 "numbers, tab-separated, in vectors.tsv and the words in metadata.tsv: use "
-                "helpers.projection.export_projector."
+                "helpers.lessons.projection.export_projector."
             )
         if len(fields) > 1:
             raise CourseError(
                 f"Line 1 of {name} has no tabs: the numbers must be separated by tabs "
                 "(this file looks comma- or space-separated). Export it again with "
-                "helpers.projection.export_projector."
+                "helpers.lessons.projection.export_projector."
             )
     rows = []
     for number, line in enumerate(lines, start=1):

@@ -20,7 +20,9 @@ damaged or wrong file stops with a ``CourseError`` saying which line is wrong.
 import json
 from pathlib import Path
 
+from helpers.datapackages import data_file
 from helpers.errors import CourseError
+from helpers.files import gensim_data_path
 
 # (distribution, path inside it, sha256 of the file)
 GOOGLENEWS = (
@@ -52,10 +54,10 @@ def packaged_file(source):
     ``(distribution, path inside it, sha256)``). Raises ``CourseError`` if the package is missing or the
     file differs (see ``helpers.datapackages.data_file``).
     """
-    from helpers.datapackages import data_file
-
     if not (isinstance(source, tuple) and len(source) == 3):
-        raise CourseError(f"Expected one of helpers.lexicons' sources (GOOGLENEWS, VADER, ...), got {source!r}.")
+        raise CourseError(
+            f"Expected one of helpers.lessons.lexicons' sources (GOOGLENEWS, VADER, ...), got {source!r}."
+        )
     return data_file(*source)
 
 
@@ -194,8 +196,6 @@ def read_pang_lee(path=None):
     ``__label__neg``.
     """
     if path is None:
-        from helpers.corpus import gensim_data_path
-
         path = gensim_data_path(PANG_LEE_FILE)
     path = Path(path)
     _check_file(path, "labelled sentences file")

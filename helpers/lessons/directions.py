@@ -11,6 +11,8 @@ keeps those measurements honest:
 - ``check_covered``: a clear message when none of the learner's words has a vector.
 
 ``wv`` is a gensim ``KeyedVectors``; ``vectors`` is an ``n × d`` numpy array; ``scores`` are numbers.
+
+gensim and scikit-learn are imported inside the functions that use them: importing them is slow.
 """
 
 import math
@@ -18,6 +20,7 @@ import math
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.numeric import is_number, is_whole_number, rank_correlation
 
 
 def stem(word):
@@ -38,7 +41,7 @@ def split_by_stem(words, test_share=0.5, keep_in_train=(), seed=0):
     ``test_share`` of the groups go to the test set. Both lists keep the order of ``words``.
     """
     words = _check_words(words, "split_by_stem")
-    if not isinstance(test_share, (int, float)) or isinstance(test_share, bool) or not 0 < test_share < 1:
+    if not is_number(test_share) or not 0 < test_share < 1:
         raise CourseError(
             f"test_share is the share of words held out, between 0 and 1 (such as 0.5), got {test_share!r}."
         )
@@ -85,23 +88,6 @@ def check_covered(wv, words, what="your words", minimum=1):
     return kept
 
 
-def spearman(x, y):
-    """Return Spearman's rank correlation of two equal-length sequences (at least 3 values, not all equal)."""
-    from scipy.stats import spearmanr
-
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.shape != y.shape:
-        raise CourseError(f"spearman needs two lists of numbers of the same length, got {x.shape} and {y.shape}.")
-    if len(x) < 3:
-        raise CourseError(f"spearman needs at least 3 pairs of numbers, got {len(x)}: use more words.")
-    if np.ptp(x) == 0 or np.ptp(y) == 0:
-        raise CourseError(
-            "One side of the correlation has the same value everywhere, so there is no order "
-            "to compare: check the scores (did every word get the same one?)."
-        )
-    return float(spearmanr(x, y).statistic)
-
-
 def random_direction_control(vectors, targets, n=200, seed=0):
     """Return the 95th percentile of |Spearman ρ| between ``targets`` and cosines with ``n`` random directions.
 
@@ -111,7 +97,7 @@ def random_direction_control(vectors, targets, n=200, seed=0):
     vectors, targets = _check_pairs(vectors, targets)
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     directions = np.random.default_rng(seed).standard_normal((_check_count(n), vectors.shape[1]))
-    return float(np.percentile([abs(spearman(unit @ direction, targets)) for direction in directions], 95))
+    return float(np.percentile([abs(rank_correlation(unit @ direction, targets)) for direction in directions], 95))
 
 
 def shuffled_control(scores, targets, n=200, seed=0):
@@ -120,9 +106,11 @@ def shuffled_control(scores, targets, n=200, seed=0):
     It answers: how high does ρ get when the words' ratings are handed out at random?
     """
     scores, targets = np.asarray(scores, dtype=float), np.asarray(targets, dtype=float)
-    spearman(scores, targets)  # checks lengths and values
+    rank_correlation(scores, targets)  # checks lengths and values
     rng = np.random.default_rng(seed)
-    return float(np.percentile([spearman(scores, rng.permutation(targets)) for _ in range(_check_count(n))], 95))
+    return float(
+        np.percentile([rank_correlation(scores, rng.permutation(targets)) for _ in range(_check_count(n))], 95)
+    )
 
 
 def standard_error(accuracy, n):
@@ -148,7 +136,7 @@ def cross_validated_accuracy(model, features, labels, folds=5, seed=0):
     counts = np.unique(labels, return_counts=True)[1]
     if len(counts) < 2:
         raise CourseError("Every item has the same label: a classifier needs at least two classes.")
-    if isinstance(folds, bool) or not isinstance(folds, int) or folds < 2 or counts.min() < folds:
+    if not is_whole_number(folds, minimum=2) or counts.min() < folds:
         raise CourseError(
             f"folds must be a whole number from 2 to the size of the smallest class ({counts.min()}), got {folds!r}."
         )
@@ -182,6 +170,6 @@ def _check_pairs(vectors, targets):
 
 
 def _check_count(n):
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if not is_whole_number(n, minimum=1):
         raise CourseError(f"Expected a positive whole number, got {n!r}.")
     return n

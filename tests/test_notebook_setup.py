@@ -1,4 +1,4 @@
-"""helpers.paths, helpers.setup_notebook and the package's import behaviour."""
+"""helpers.setup_notebook and the package's import behaviour."""
 
 import logging
 import subprocess
@@ -8,29 +8,6 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import paths
-
-
-def test_paths_resolve_from_the_package_not_the_working_directory(monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    assert (paths.DATA_DIR / "my_text.txt").exists()
-    assert paths.DATA_DIR.parent == paths.ROOT
-
-
-def test_output_dir_is_created_and_can_be_redirected(tmp_output):
-    assert paths.output_dir() == tmp_output and tmp_output.is_dir()
-    assert paths.output_path("model.bin") == tmp_output / "model.bin"
-
-
-def test_cache_dir_is_created_per_kind(tmp_cache):
-    assert paths.cache_dir("models") == tmp_cache / "models"
-    assert (tmp_cache / "models").is_dir()
-
-
-def test_outputs_are_git_ignored():
-    ignored = (paths.ROOT / ".gitignore").read_text()
-    for folder in ("output/", ".cache/", "student/", ".venv/"):
-        assert folder in ignored
 
 
 def test_importing_helpers_changes_nothing_global():

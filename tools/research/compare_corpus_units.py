@@ -1,24 +1,27 @@
 """Does splitting the real corpus into sentences change the main model? (lesson 01, section 5)
 
-    python tools/compare_corpus_units.py
+    python tools/research/compare_corpus_units.py
 
 Trains the main model (helpers.training.MAIN_SETTINGS) twice per seed: on the course's units (one per
 Wikipedia line, one per news story) and on the same text cut into sentences with
 helpers.corpus.split_sentences, then prints Spearman's rho on WordSim353 and SimLex-999. Takes a few
 minutes on one core. Note: MAIN_SETTINGS were chosen on the units, which favours them.
+
+Last run: 2026-11-26, for commit 1f2caef (lesson 01, section 5's comparison of units and sentences).
 """
 
 from gensim.models import Word2Vec
 
 from helpers import corpus
 from helpers.evaluation import word_pair_score
+from helpers.files import gensim_data_path
 from helpers.training import MAIN_SETTINGS
 
 
 def sentence_corpus():
     """Yield token lists: the real corpus's text, cut at sentence ends instead of lines and stories."""
     texts = [text for _title, text in corpus.wiki_articles()]
-    with open(corpus.gensim_data_path(corpus.LEE_FILE), encoding="utf-8") as stories:
+    with open(gensim_data_path(corpus.LEE_FILE), encoding="utf-8") as stories:
         texts += stories.readlines()
     for text in texts:
         for paragraph in text.split("\n"):

@@ -1,11 +1,9 @@
-"""Facts lessons 04-07 rely on, checked here instead of by asserts inside the lessons. (How every lesson's
+"""Facts lessons 05-07 rely on, checked here instead of by asserts inside the lessons. (How every lesson's
 "Your turn" blocks are built is checked in test_lesson_cells.py.)"""
 
 import ast
 import json
 from pathlib import Path
-
-import pytest
 
 import helpers
 
@@ -30,12 +28,7 @@ def test_lesson_07_char_ngrams_agrees_with_helpers_and_gensim():
         for min_n, max_n in [(3, 6), (3, 5), (1, 2), (5, 5), (4, 10)]:
             expected = list(compute_ngrams(word, min_n, max_n))
             assert lesson_char_ngrams(word, min_n, max_n) == expected
-            assert helpers.subwords.char_ngrams(word, min_n, max_n) == expected
-
-
-@pytest.fixture(scope="module")
-def main_vectors():
-    return helpers.training.load_main_vectors()
+            assert helpers.lessons.subwords.char_ngrams(word, min_n, max_n) == expected
 
 
 def test_lesson_05_tsne_keeps_more_neighbours_than_pca(main_vectors):
@@ -44,13 +37,13 @@ def test_lesson_05_tsne_keeps_more_neighbours_than_pca(main_vectors):
     from sklearn.manifold import TSNE
 
     groups = json.loads(json.dumps(_lesson_05_groups()))
-    _, _, vectors = helpers.projection.group_vectors(main_vectors, groups)
+    _, _, vectors = helpers.lessons.projection.group_vectors(main_vectors, groups)
     pca_points = PCA(n_components=10).fit(vectors).transform(vectors)[:, :2]
     tsne_points = TSNE(
         n_components=2, perplexity=8, init="pca", random_state=42, metric="cosine", method="exact", max_iter=500
     ).fit_transform(vectors)
-    pca_kept = helpers.projection.neighbours_kept(vectors, pca_points, k=5)
-    tsne_kept = helpers.projection.neighbours_kept(vectors, tsne_points, k=5)
+    pca_kept = helpers.lessons.projection.neighbours_kept(vectors, pca_points, k=5)
+    tsne_kept = helpers.lessons.projection.neighbours_kept(vectors, tsne_points, k=5)
     assert tsne_kept > pca_kept > 0.2
 
 

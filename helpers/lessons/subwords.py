@@ -4,12 +4,15 @@ FastText builds a word's vector from the vectors of its character n-grams: the p
 ``<word>`` (``<`` and ``>`` mark the start and the end) that are ``min_n`` to ``max_n`` letters
 long. ``wv`` here is a FastText ``KeyedVectors`` (``model.wv``) unless a function says otherwise;
 ``w2v`` is a Word2Vec ``KeyedVectors``.
+
+gensim is imported inside the functions that use it: importing it takes about a second.
 """
 
 from collections import Counter
 
 from helpers.errors import CourseError
 from helpers.numeric import is_whole_number
+from helpers.vocab import neighbours_side_by_side
 from helpers.words import top_content_words
 
 
@@ -145,31 +148,19 @@ def compare_table(w2v, wv, words, counts, topn=3):
     """Return a printable side-by-side table: for each word, how often the corpus has it, and its
     ``topn`` nearest words in Word2Vec (``w2v``) and in FastText (``wv``).
 
-    ``counts`` is a ``Counter`` of the training corpus (``helpers.corpus.word_counts``). Word2Vec
+    ``counts`` is a ``Counter`` of the training corpus (``helpers.words.word_counts``). Word2Vec
     shows ``(no vector)`` for a word it never kept; FastText marks a vector built only from
-    n-grams with ``*``.
+    n-grams with ``*``. The table is ``helpers.vocab.neighbours_side_by_side``; this checks that
+    ``wv`` really is FastText.
     """
     _check_vectors(w2v, "w2v")
     _check_fasttext(wv)
-    if not is_whole_number(topn, minimum=1):
-        raise CourseError(f"topn must be a positive whole number of neighbours, got {topn!r}.")
     if isinstance(words, str):
         raise CourseError("words must be a list of words, e.g. ['mountaineer', 'france'], not one string.")
     words = list(words)
     if not words:
         raise CourseError("words is empty: give at least one word to compare.")
-    if not isinstance(counts, Counter):
-        raise CourseError("counts must be a Counter of the corpus: helpers.corpus.word_counts(corpus).")
     for word in words:
         _check_word(word)
-    rows = [("word", "seen", "Word2Vec", "FastText (* = built from n-grams only)")]
-    for word in words:
-        if word in w2v.key_to_index:
-            left = ", ".join(other for other, _ in w2v.most_similar(word, topn=topn))
-        else:
-            left = "(no vector)"
-        right = ", ".join(other for other, _ in wv.most_similar(word, topn=topn))
-        star = "" if word in wv.key_to_index else " *"
-        rows.append((word, f"{counts.get(word, 0):,}", left, right + star))
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    return "\n".join(f"{a:<{widths[0]}}  {b:>{widths[1]}}  {c:<{widths[2]}}  {d}".rstrip() for a, b, c, d in rows)
+    models = {"Word2Vec": w2v, "FastText (* = built from n-grams only)": wv}
+    return neighbours_side_by_side(models, words, topn=topn, counts=counts)

@@ -17,7 +17,9 @@ import wave
 
 import numpy as np
 
+from helpers.datapackages import data_file
 from helpers.errors import CourseError
+from helpers.numeric import is_whole_number
 
 DISTRIBUTION = "espeakng-loader"
 # How platform.machine() names the processors: Windows says AMD64/ARM64, Linux aarch64, macOS arm64.
@@ -84,8 +86,6 @@ def _start():
     """Load and start espeak-ng once per process; return the engine dict."""
     if _engine:
         return _engine
-    from helpers.datapackages import data_file
-
     library_path = data_file(DISTRIBUTION, *library_file())
     voices = data_file(DISTRIBUTION, *PHONEME_TABLE).parent  # .../espeak-ng-data
     try:
@@ -208,7 +208,7 @@ def wav_bytes(samples, rate):
             f"wav_bytes() needs a 1-D int16 array of samples (as synthesize() returns), got "
             f"{samples.dtype} with shape {samples.shape}."
         )
-    if isinstance(rate, bool) or not isinstance(rate, (int, np.integer)) or rate <= 0:
+    if not is_whole_number(rate, minimum=1):
         raise CourseError(f"rate must be a positive whole number of samples per second, such as 22050, not {rate!r}.")
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
