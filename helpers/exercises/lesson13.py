@@ -1,4 +1,4 @@
-"""Checks for lesson 13 · Beyond one laptop."""
+"""Checks for lesson 13 · Beyond one laptop (gensim is imported inside the check that needs it, for import speed)."""
 
 import numbers
 
