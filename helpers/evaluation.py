@@ -391,12 +391,14 @@ def pairs_score(wv, pairs, min_items=MIN_ITEMS):
 def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITEMS):
     """Compare two models on the same word pairs: return a dict with the ρ of each (``rho_a``,
     ``rho_b``), their ``difference`` (a − b, of the rounded values), the 95 % interval of that
-    difference (``low``, ``high``) and ``covered`` (lesson 06).
+    difference (``low``, ``high``), ``covered`` (lesson 06) and ``excludes_zero``.
 
     Only pairs that *both* models cover count. The interval comes from a **paired** bootstrap:
     ``samples`` times, draw that many pairs at random (with repeats) and recompute both ρ on the
     *same* draw. If the interval excludes 0, the difference is more than the luck of which pairs
-    the benchmark happens to hold. Numbers are rounded to 2 places.
+    the benchmark happens to hold. Numbers are rounded to 2 places; ``excludes_zero`` (``True`` when
+    the interval lies wholly above or below 0) is decided on the unrounded ends, so a verdict never
+    rests on rounding (an end of 0.004 prints as 0.00 yet excludes 0).
     """
     wv_a, wv_b = _keyed_vectors(wv_a), _keyed_vectors(wv_b)
     if not is_whole_number(samples, minimum=100):
@@ -424,6 +426,7 @@ def paired_bootstrap(wv_a, wv_b, pairs, samples=2000, seed=42, min_items=MIN_ITE
         "low": rounded(low),
         "high": rounded(high),
         "covered": len(kept),
+        "excludes_zero": bool(low > 0 or high < 0),
     }
 
 

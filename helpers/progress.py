@@ -19,6 +19,8 @@ import sys
 import time
 from html import escape
 
+from IPython.display import display
+
 from helpers.errors import CourseError
 
 
@@ -48,8 +50,6 @@ class _JupyterLine:
     """One display under the running cell, created with its final text and updated in place."""
 
     def __init__(self, final):
-        from IPython.display import display
-
         self._handle = display(self._bundle(*final), raw=True, display_id=True)
 
     @staticmethod

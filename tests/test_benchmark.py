@@ -41,3 +41,27 @@ def test_budgets():
     assert benchmark.budget(Path("06_evaluating_and_tuning.ipynb")) == 60
     assert benchmark.budget(Path("08_inside_word2vec.ipynb")) == 20
     assert benchmark.budget(Path("13_beyond_one_laptop.ipynb")) == 30
+
+
+def timed(source, start, end):
+    made = new_code_cell(source)
+    made.metadata["execution"] = {"iopub.execute_input": start, "shell.execute_reply": end}
+    return made
+
+
+def test_long_cells_are_found_from_their_timestamps_with_or_without_progress():
+    nb = new_notebook(
+        cells=[
+            timed("x = 1", "2026-12-03T10:00:00.000Z", "2026-12-03T10:00:01.500Z"),
+            timed(
+                "for row in helpers.progress.steps(rows, 'sweep'):\n    train(row)",
+                "2026-12-03T10:00:02.000Z",
+                "2026-12-03T10:00:14.250Z",
+            ),
+            timed("model = Word2Vec(big)", "2026-12-03T10:00:15.000Z", "2026-12-03T10:00:26.000Z"),
+            new_code_cell("never run"),
+        ]
+    )
+    assert benchmark.long_cells(nb) == [(2, 12.2, True), (3, 11.0, False)]
+    assert benchmark.long_cells(nb, threshold=1) == [(1, 1.5, False), (2, 12.2, True), (3, 11.0, False)]
+    assert benchmark.long_cells(new_notebook()) == []

@@ -317,7 +317,7 @@ def test_paired_bootstrap_of_a_model_with_itself_is_exactly_zero():
     wv = keyed_vectors(words)
     result = paired_bootstrap(wv, wv, read_word_pairs("WordSim353"), samples=200)
     assert (result["difference"], result["low"], result["high"]) == (0.0, 0.0, 0.0)
-    assert result["rho_a"] == result["rho_b"]
+    assert result["rho_a"] == result["rho_b"] and result["excludes_zero"] is False
 
 
 def test_paired_bootstrap_finds_a_real_difference_and_repeats_exactly():
@@ -326,6 +326,7 @@ def test_paired_bootstrap_finds_a_real_difference_and_repeats_exactly():
     noise = keyed_vectors(good.index_to_key, size=2, seed=3)
     result = paired_bootstrap(good, noise, renamed, samples=500)
     assert result["rho_a"] == 1.0 and result["low"] > 0 and result["covered"] == 60
+    assert result["excludes_zero"] is True
     assert paired_bootstrap(good, noise, renamed, samples=500) == result
 
 

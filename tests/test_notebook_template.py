@@ -81,6 +81,19 @@ def test_exercises_have_hints_and_solutions(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_solutions_are_collapsed_code_and_output(path):
+    """A learner sees a worked solution, its code and its output, only after opening it: tools/execute_notebooks.py
+    stores each cell tagged ``solution`` with JupyterLab's ``source_hidden`` and ``outputs_hidden``."""
+    for index, cell in enumerate(code_cells(read(path)), start=1):
+        if "solution" in cell.metadata.get("tags", []):
+            hidden = cell.metadata.get("jupyter", {})
+            assert hidden.get("source_hidden") and hidden.get("outputs_hidden"), (
+                f"solution cell [{index}] is not collapsed ({hidden}): re-execute the lesson with "
+                "tools/execute_notebooks.py, which collapses solutions"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_recap_matches_goals_and_links_on(path):
     nb = read(path)
     goals = re.findall(r"^- You can ", nb.cells[0].source, re.M)

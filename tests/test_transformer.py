@@ -17,7 +17,7 @@ from helpers.lessons.safetensors import read_safetensors
 from helpers.lessons.wordpiece import WordPieceTokenizer, read_vocab
 
 DATA = Path(__file__).resolve().parent / "data"
-REFERENCE = np.load(DATA / "contextual_reference.npz", allow_pickle=False)
+REFERENCE = np.load(DATA.parent.parent / "data" / "minilm_reference.npz", allow_pickle=False)
 PIECES = json.loads((DATA / "wordpiece_reference.json").read_text(encoding="utf-8"))
 
 

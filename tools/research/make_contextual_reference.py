@@ -21,14 +21,14 @@ asserts that the ``sentence-transformers`` library itself gives the same vectors
 
 It writes two small files that tests/test_transformer.py reads:
 
-- tests/data/contextual_reference.npz (numpy, loaded with allow_pickle=False): the sentences, their
+- data/minilm_reference.npz (numpy, loaded with allow_pickle=False): the sentences, their
   piece ids, the normalised sentence vectors, and for the first sentence the token vectors after the
   embeddings and after each of the 6 layers;
 - tests/data/wordpiece_reference.json: the fast tokenizer's pieces for tricky texts (accents,
   punctuation, unknown symbols, Chinese characters, a text longer than the model's limit).
 
-Last run: 2026-11-26, for commit 4124de5, which added tests/data/contextual_reference.npz and
-wordpiece_reference.json (versions in tests/data/README.md).
+Last run: 2026-11-26, for commit 4124de5, which added tests/data/contextual_reference.npz (since moved to
+data/minilm_reference.npz) and wordpiece_reference.json (versions in tests/data/README.md).
 """
 
 import argparse
@@ -122,7 +122,7 @@ def main(argv=None):
     lengths = np.array([len(i) for i in ids])
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        OUT / "contextual_reference.npz",
+        ROOT / "data" / "minilm_reference.npz",
         sentences=np.array(SENTENCES),
         lengths=lengths,
         ids=np.concatenate(ids).astype(np.int64),
@@ -149,7 +149,7 @@ def main(argv=None):
         + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {OUT / 'contextual_reference.npz'} and {OUT / 'wordpiece_reference.json'}")
+    print(f"wrote {ROOT / 'data' / 'minilm_reference.npz'} and {OUT / 'wordpiece_reference.json'}")
 
 
 if __name__ == "__main__":
