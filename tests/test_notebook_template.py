@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-MAX_LESSON = 12
+MAX_LESSON = 13
 IGNORE_TAG = "nbval-ignore-output"
 VOLATILE = re.compile(
     r" at 0x[0-9a-f]+>|np\.float(32|64)\(|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|/home/|/tmp/|"
