@@ -49,7 +49,7 @@ def train_main_model(**overrides):
 
 
 def load_main_vectors():
-    """Return the main model's ``KeyedVectors``, training it (about 15 s) the first time.
+    """Return the main model's ``KeyedVectors``, training it (about 4 s of CPU) the first time.
 
     The vectors are cached in word2vec binary format under ``.cache/models/`` (not a pickle,
     so loading them runs no code); delete the folder to retrain.

@@ -1,6 +1,6 @@
 """The full sweep that chose the course's main settings (MAIN_SETTINGS in helpers/training.py).
 
-    .venv/bin/python tools/research/full_sweep.py             # about 5 minutes of CPU, on 4 processes
+    .venv/bin/python tools/research/full_sweep.py             # about 8 minutes of CPU, over 4 processes
     .venv/bin/python tools/research/full_sweep.py --budget 5  # a fixed budget: 5 s of CPU per model
     .venv/bin/python tools/research/full_sweep.py --report    # once, after MAIN_SETTINGS are set
 
