@@ -20,8 +20,8 @@ from helpers.files import DATA_DIR, cache_dir, gensim_data_path, read_text, writ
 WIKI_FILE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 LEE_FILE = "lee_background.cor"
 MY_TEXT_ENV = "COURSE_TEXT"
-# gensim silently ignores every token after the 10,000th of one sentence; we cut long
-# paragraphs into pieces of at most this many tokens, so nothing is lost.
+# gensim trains on at most 10,000 kept tokens (in the vocabulary, after thinning) of one sentence and
+# silently ignores the rest; we cut long paragraphs into pieces of at most this many tokens.
 MAX_SENTENCE_TOKENS = 1000
 CORPUS_VERSION = "wiki+lee-v1"
 

@@ -61,10 +61,18 @@ def test_top_words_not_keyed_vectors(model):
 
 def test_new_word_learned(model):
     new = [["the", "zorb", "sleeps"]] * 3
+    model.sample = 0  # thinning worked out from three sentences would drop most uses of every word
     model.build_vocab(new, update=True)
     model.train(new, total_examples=model.corpus_count, epochs=2)
     feedback = lesson03.check_new_word(model, "zorb", new)
     assert feedback.ok and "min_count=3" in feedback.message
+
+
+def test_new_word_thinned_away(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    model.build_vocab(new, update=True)  # the default sample=1e-3, counted in these sentences alone
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "model.sample = 0" in feedback.message and "keeps only" in feedback.message
 
 
 def test_new_word_too_rare(model):

@@ -49,6 +49,14 @@ def check_new_word(model, word, new_sentences):
             "only a full model can learn new words."
         )
     if word in model.wv.key_to_index:
+        keep = model.wv.get_vecattr(word, "sample_int") / (2**32 - 1)  # chance that training keeps a use
+        if keep < 0.5:
+            return not_yet(
+                f"'{word}' is in the vocabulary, but training keeps only {keep:.0%} of its uses: "
+                "build_vocab(update=True) worked out the thinning of frequent words (sample="
+                f"{model.sample}) from the new sentences alone, where '{word}' is among the most "
+                "frequent words. Set model.sample = 0 before build_vocab(..., update=True)."
+            )
         return right(
             f"'{word}' is in the vocabulary now ({len(model.wv):,} words). It took at least "
             f"min_count={model.min_count} uses in the new sentences, build_vocab(update=True) "
