@@ -237,7 +237,7 @@ def test_no_page_loads_anything_from_another_host(site):
 # The built site, in a real browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed before another test file starts its own Playwright
 def browser_context():
     """A headless Chromium with a fresh profile (the shared decisions' launch arguments)."""
     chromium = require_chromium()  # skips, saying why, where there is no Chromium or no Playwright
