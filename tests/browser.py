@@ -120,6 +120,9 @@ def copy_course(target, lessons=None):
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         if lessons is None or path.name in lessons:
             shutil.copy2(path, target / "notebooks" / path.name)
+    for folder in (ROOT / "notebooks").iterdir():  # what lessons show or link to, e.g. figures/
+        if folder.is_dir() and not folder.name.startswith("."):
+            shutil.copytree(folder, target / "notebooks" / folder.name)
     return target
 
 

@@ -36,7 +36,8 @@ def lab(tmp_path_factory):
     browser.require_chromium()
     folder = tmp_path_factory.mktemp("room") / "course"
     folder.mkdir()
-    browser.copy_course(folder, lessons={LESSON, OTHER_LESSON, "02_training.ipynb"})
+    # the lessons this test opens, and the one lesson 12 links to (its links must open something)
+    browser.copy_course(folder, lessons={LESSON, OTHER_LESSON, "02_training.ipynb", "13_beyond_one_laptop.ipynb"})
     # The stored lessons get collapsed solutions at their next execution (tools/execute_notebooks.py, tested in
     # test_notebook_template.py); here the copy gets the same metadata, so this test sees what a learner will.
     path = folder / "notebooks" / LESSON
