@@ -35,8 +35,9 @@ def stem(word):
 def split_by_stem(words, test_share=0.5, keep_in_train=(), seed=0):
     """Split ``words`` into ``(train, test)`` lists so that no stem group straddles the two.
 
-    Words with the same Porter stem (*happy*, *happily*, *happiness*) form one group, and a whole group goes
-    to one side, so a test word never has a near-twin in training. Groups of the ``keep_in_train`` words
+    Words with the same Porter stem (*happy*, *happiness*) form one group, and a whole group goes to one
+    side, so no test word shares a stem with a training word (Porter still separates some near-twins:
+    *happily* → *happili*, *badly* → *badli*). Groups of the ``keep_in_train`` words
     (e.g. the seed words of an axis) always go to training. Groups are shuffled with ``seed``; about
     ``test_share`` of the groups go to the test set. Both lists keep the order of ``words``.
     """
