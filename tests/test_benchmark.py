@@ -65,3 +65,20 @@ def test_long_cells_are_found_from_their_timestamps_with_or_without_progress():
     assert benchmark.long_cells(nb) == [(2, 12.2, True), (3, 11.0, False)]
     assert benchmark.long_cells(nb, threshold=1) == [(1, 1.5, False), (2, 12.2, True), (3, 11.0, False)]
     assert benchmark.long_cells(new_notebook()) == []
+
+
+def test_peak_memory_is_read_where_the_system_can_tell_and_shown_as_n_a_where_not(monkeypatch):
+    import builtins
+
+    peak = benchmark.children_peak_kb()
+    assert peak is None or peak >= 0
+    real_import = builtins.__import__
+
+    def no_resource(name, *args, **kwargs):  # what Windows does
+        if name == "resource":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_resource)
+    assert benchmark.children_peak_kb() is None
+    assert benchmark.megabytes(None) == "n/a" and benchmark.megabytes(285.4) == "285"

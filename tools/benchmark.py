@@ -55,18 +55,33 @@ def long_cells(nb, threshold=LONG_CELL):
     return found
 
 
-def measure_one(path):
-    """Execute one notebook (in this process's child kernel); print JSON with seconds and peak MB."""
-    import resource
+def children_peak_kb():
+    """The largest resident size of any finished child process, in KB; None where Python cannot tell (Windows)."""
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return None
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
+
+def measure_one(path):
+    """Execute one notebook (in this process's child kernel); print JSON with seconds and peak MB (None on
+    Windows, which has no ``resource`` module to read a child's peak memory)."""
     from execute_notebooks import execute  # this runs as a script (--one), so tools/ is on sys.path already
 
     start = time.perf_counter()
     nb = execute(path, timing=True)
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the kernel, once it has exited
+    peak_kb = children_peak_kb()  # the kernel, once it has exited
     print(
-        json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "speeds": speed_lines(nb), "long": long_cells(nb)})
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mb": None if peak_kb is None else peak_kb / 1024,
+                "speeds": speed_lines(nb),
+                "long": long_cells(nb),
+            }
+        )
     )
 
 
@@ -94,11 +109,15 @@ def run_lesson(path, cache):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def megabytes(value):
+    return "n/a" if value is None else f"{value:.0f}"
+
+
 def report(title, rows):
     print(f"\n{title}\n\n| lesson | seconds | peak memory (MB) | budget (s) |\n|---|---:|---:|---:|")
     for path, row in rows:
         flag = "" if row["seconds"] <= budget(path) else "  **over**"
-        print(f"| {path.stem} | {row['seconds']:.1f}{flag} | {row['peak_mb']:.0f} | {budget(path)} |")
+        print(f"| {path.stem} | {row['seconds']:.1f}{flag} | {megabytes(row['peak_mb'])} | {budget(path)} |")
     for path, row in rows:
         for line in row.get("speeds", []):
             print(f"{path.stem}: {line}")
@@ -108,7 +127,8 @@ def report(title, rows):
             print(f"{path.stem}: cell {number} ran {seconds:.1f} s and {verdict}")
     total = sum(row["seconds"] for _, row in rows)
     flag = "" if total <= COURSE_BUDGET else "  **over**"
-    print(f"| **whole course** | {total:.1f}{flag} | {max(r['peak_mb'] for _, r in rows):.0f} | {COURSE_BUDGET} |")
+    peaks = [row["peak_mb"] for _, row in rows if row["peak_mb"] is not None]
+    print(f"| **whole course** | {total:.1f}{flag} | {megabytes(max(peaks) if peaks else None)} | {COURSE_BUDGET} |")
 
 
 # The main settings of the course's first version (until December 2026), timed beside today's so that the
