@@ -48,20 +48,6 @@ def zipf(counts, ax=None, label=None):
     return ax
 
 
-def loss_curve(losses, ax=None, label=None):
-    """Plot one training loss per epoch (``losses``: list of float, one per epoch, as lessons 02 and 08
-    collect them). Returns the ``Axes``."""
-    if len(losses) == 0:
-        raise CourseError(
-            "No losses to plot: train with compute_loss=True and a callback that keeps each epoch's loss."
-        )
-    ax = _axes(ax)
-    ax.plot(np.arange(1, len(losses) + 1), losses, marker="o", color=PALETTE[0], label=label)
-    ax.set(xlabel="epoch", ylabel="training loss in that epoch", title="Training loss per epoch")
-    ax.set_ylim(bottom=0)
-    return ax
-
-
 def _check_points(points, labels):
     """Return ``points`` as an n x 2 float array, or raise ``CourseError`` if it does not fit ``labels``."""
     points = np.asarray(points, dtype=float)

@@ -63,7 +63,7 @@ class _JupyterLine:
 class _TerminalLine:
     """The same line on stderr, rewritten in place with a carriage return."""
 
-    def __init__(self, final, stream=None):
+    def __init__(self, stream=None):
         self._stream = stream or sys.stderr
 
     def show(self, text, html, end=""):
@@ -101,7 +101,7 @@ def steps(items, label, total=None, every=0.5, line=None):
     total = _count(items, total)
     final = _texts(label, total, total, 0, finished=True)
     if line is None:
-        line = _JupyterLine(final) if _in_jupyter() else _TerminalLine(final)
+        line = _JupyterLine(final) if _in_jupyter() else _TerminalLine()
     start = last = time.monotonic()
     done = 0
     finished = False

@@ -18,7 +18,6 @@ from helpers import CourseError
 from helpers.plotting import (
     PALETTE,
     explained_variance,
-    loss_curve,
     plot_norms,
     relation_arrows,
     scatter_2d,
@@ -74,29 +73,6 @@ def test_zipf_draws_on_a_given_axes_with_a_label_for_a_legend():
 def test_zipf_empty_counts(counts):
     with pytest.raises(CourseError, match="No word counts to plot"):
         zipf(counts)
-
-
-# --- loss_curve ----------------------------------------------------------------------------------
-
-
-def test_loss_curve_returns_axes_with_title_labels_from_zero():
-    ax = loss_curve([300.0, 200.0, 150.0])
-    assert isinstance(ax, Axes)
-    assert ax.get_title() == "Training loss per epoch" and ax.get_xlabel() == "epoch" and ax.get_ylabel()
-    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [1, 2, 3])
-    assert ax.get_ylim()[0] == 0
-
-
-def test_loss_curve_label_feeds_a_legend():
-    ax = loss_curve([3.0, 2.0], label="window 5")
-    ax.legend()
-    assert legend_texts(ax) == ["window 5"]
-
-
-@pytest.mark.parametrize("losses", [[], np.array([])])
-def test_loss_curve_no_losses(losses):
-    with pytest.raises(CourseError, match="compute_loss=True"):
-        loss_curve(losses)
 
 
 # --- scatter_2d ----------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def test_a_loop_left_early_says_where_it_stopped():
 
 def test_outside_jupyter_the_line_goes_to_stderr_and_ends_with_a_newline():
     stream = io.StringIO()
-    list(steps([1, 2], "pairs", line=_TerminalLine(None, stream=stream)))
+    list(steps([1, 2], "pairs", line=_TerminalLine(stream=stream)))
     assert stream.getvalue().startswith("\rpairs: 0 of 2") and stream.getvalue().endswith("\rpairs: 2 of 2 done\n")
 
 
