@@ -11,10 +11,15 @@ machine and on how busy it is.
 
 How the choice is made, on the *tuning* half of WordSim353 only (helpers.evaluation.split_word_pairs):
 
-- The budget: 3/10 of the CPU time of the old main settings (skip-gram, hierarchical softmax, window 10,
+- The budget: 1/3 of the CPU time of the old main settings (skip-gram, hierarchical softmax, window 10,
   7 epochs, learning rate 0.025), measured in this same run (two runs at once before the sweep, the
-  mean; again after it, for the printed ratio), so that the new model trains in at most a third of the
-  old one's time with some margin. A run over the budget is shown but cannot be chosen.
+  mean; again after it, for the printed ratio): the new model must train in at most a third of the old
+  one's time. A run over the budget is shown but cannot be chosen.
+- History of the budget: the first run used 3/10, a margin below the third that the course's issue
+  asked for; its choice scored ρ 0.53 on the reporting half. The second run uses the third itself. That
+  was decided, and this file committed, before the second run; whatever it chooses becomes MAIN_SETTINGS.
+  Because the first choice's reporting score was known when this was decided, the reporting half is
+  less untouched than it was for the first choice: lesson 06 says so beside the score.
 - The learning rate `alpha` is tuned for every setting: each setting is trained with every rate in
   ALPHAS and, for each rate, 1, 2, 3, 4, 6, 8, ... epochs until the next step would not fit the budget.
 - Stage 1, architecture and output layer: skip-gram or CBOW, hierarchical softmax or negative sampling,
@@ -125,7 +130,7 @@ def best(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--budget", type=float, help="CPU seconds per model (default: 3/10 of the old model)")
+    parser.add_argument("--budget", type=float, help="CPU seconds per model (default: 1/3 of the old model)")
     parser.add_argument("--processes", type=int, default=4, help="models trained at the same time (default 4)")
     parser.add_argument("--report", action="store_true", help="after the choice: MAIN_SETTINGS on the reporting half")
     args = parser.parse_args()
@@ -136,7 +141,7 @@ def main():
     with multiprocessing.Pool(args.processes, initializer=_load) as pool:
         old_times = pool.map(time_old_settings, range(2))
         old_seconds = sum(old_times) / len(old_times)
-        budget = args.budget or 0.3 * old_seconds
+        budget = args.budget or old_seconds / 3
         print(f"old settings: {old_times[0]:.1f} and {old_times[1]:.1f} s CPU (two runs at once); "
               f"budget: {budget:.1f} s CPU per model\n")  # fmt: skip
         print("| setting | alpha | epochs | ρ, tuning half (pairs) | CPU seconds |\n|---|---|---|---|---|")
