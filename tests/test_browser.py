@@ -1,7 +1,8 @@
 """The course as a learner meets it, in a real browser: JupyterLab started as `course.py lab` starts it (on a copy
-of the course, with the course's settings), lesson 01 open on arrival, lessons and data/my_text.txt opened from the
-file browser, Run All on lesson 01, then what the learner sees: no error or stderr, every image loaded, every link
-going somewhere, worked solutions collapsed until opened, printed lines that fit the column. TEACHING.md's in-page
+of the course, with every lesson and the course's settings and CSS), lesson 01 open on arrival, every lesson's name
+whole in the file browser, lessons and data/my_text.txt opened from it, Run All on lesson 01, then what the learner
+sees: no error or stderr, every image loaded, every link going somewhere, worked solutions collapsed (code and
+output) until opened, before and after Run All, printed lines that fit the column. TEACHING.md's in-page
 links are clicked in JupyterLab's Markdown preview. Screenshots go to the test's temporary folder (kept by pytest
 for the last runs) for a person to look at.
 
@@ -168,8 +169,7 @@ def test_solutions_stay_collapsed_until_opened(lab, tmp_path):
     expected = sum("solution" in cell.metadata.get("tags", []) for cell in nb.cells)
     assert expected, "lesson 01 has worked solutions"
     # A solution is a code cell whose code is collapsed (JupyterLab shows a placeholder instead).
-    # Before the learner runs anything, as the lesson arrives. (After Run All, JupyterLab shows the fresh output of
-    # a collapsed cell: the learner then ran the solution.)
+    # Before the learner runs anything, as the lesson arrives (after Run All: test_solutions_stay_hidden_after_run_all).
     states = scroll_through(
         page,
         lambda: (
