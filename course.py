@@ -57,7 +57,8 @@ HEARTBEAT_SECONDS = 15
 # 9 px. A 1 px smaller font for the names in the listing shows them whole (7 px to spare with DejaVu Sans, one of
 # the widest system fonts) and leaves the notebook column, where lesson code lines reach 120 characters, as wide.
 # JupyterLab 4.6 has no setting that keeps a collapsed cell's output hidden when it runs (CodeCell.execute sets
-# outputHidden to false), hence the second rule.
+# outputHidden to false), nor one for what a collapsed cell's placeholder shows (its code's first line), hence the
+# rules for collapsed cells.
 LAB_CSS = """/* Written by course.py: the course's additions to JupyterLab's look. */
 /* Names in the file browser, 1 px smaller than JupyterLab's 13 px, so that every lesson name shows whole. */
 .jp-DirListing-item .jp-DirListing-itemText {
@@ -69,6 +70,17 @@ LAB_CSS = """/* Written by course.py: the course's additions to JupyterLab's loo
    be on screen. The same holds for any cell whose code a learner collapses: its output hides with it. */
 .jp-CodeCell:has(> .jp-Cell-inputWrapper > .jp-InputPlaceholder) > .jp-Cell-outputWrapper {
   display: none;
+}
+
+/* In place of the first line of a collapsed cell's code (a solution's first line can be the answer itself), the
+   placeholder says what it is. */
+.jp-InputPlaceholder .jp-PlaceholderText {
+  display: none;
+}
+
+.jp-InputPlaceholder .jp-Placeholder-contentContainer::before {
+  content: "code hidden: click to show it";
+  font-style: italic;
 }
 """
 

@@ -177,15 +177,23 @@ def test_solutions_stay_collapsed_until_opened(lab, tmp_path):
             .locator(".jp-CodeCell:has(.jp-InputPlaceholder)")
             .evaluate_all(
                 "cells => cells.map(c => [c.querySelector('.jp-InputPlaceholder').textContent.slice(0, 60),"
-                " !c.querySelector('.jp-OutputArea') || c.querySelector('.jp-OutputArea').offsetParent === null])"
+                " !c.querySelector('.jp-OutputArea') || c.querySelector('.jp-OutputArea').offsetParent === null,"
+                " c.querySelector('.jp-InputPlaceholder').innerText.trim(),"
+                " getComputedStyle(c.querySelector('.jp-Placeholder-contentContainer'), '::before').content])"
             )
         ),
     )
-    found = {text: hidden for text, hidden in states}
+    found = {text: hidden for text, hidden, _, _ in states}
     assert len(found) == expected, f"{expected} collapsed solutions expected, found {sorted(found)}"
     assert all(found.values()), f"solutions whose output shows before opening: {found}"
+    # JupyterLab shows the first line of collapsed code in its placeholder, and a solution's first line can be the
+    # answer (lesson 01's regular expression): the course's CSS shows a note in its place.
+    shown = {text: (visible, note) for text, _, visible, note in states}
+    assert all(not visible for visible, _ in shown.values()), f"solution code on screen before opening: {shown}"
+    assert all("click to show" in note for _, note in shown.values()), f"placeholders without a note: {shown}"
     solution = current(page).locator(".jp-CodeCell:has(.jp-InputPlaceholder)").first
     solution.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # cells scrolled into view are drawn a moment later
     shot(page, tmp_path, "solution_collapsed")
     # The learner opens the code with a click on it (opening the output by a click is not automated here).
     solution.locator(".jp-InputPlaceholder").click()
@@ -263,6 +271,7 @@ def test_solutions_stay_hidden_after_run_all(lab, tmp_path):
     assert not any(visible for visible, _ in found.values()), f"solution outputs on screen after Run All: {found}"
     solution = current(page).locator(".jp-CodeCell:has(.jp-InputPlaceholder)").first
     solution.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
     shot(page, tmp_path, "solution_after_run_all")
     cell = solution.element_handle()
     solution.locator(".jp-InputPlaceholder").click()  # the learner opens the solution: code and fresh output show
