@@ -74,11 +74,11 @@ LAB_CSS = """/* Written by course.py: the course's additions to JupyterLab's loo
 
 /* In place of the first line of a collapsed cell's code (a solution's first line can be the answer itself), the
    placeholder says what it is. */
-.jp-InputPlaceholder .jp-PlaceholderText {
+.jp-CodeCell .jp-InputPlaceholder .jp-PlaceholderText {
   display: none;
 }
 
-.jp-InputPlaceholder .jp-Placeholder-contentContainer::before {
+.jp-CodeCell .jp-InputPlaceholder .jp-Placeholder-contentContainer::before {
   content: "code hidden: click to show it";
   font-style: italic;
 }
@@ -474,7 +474,8 @@ def write_lab_settings():
     """Write the course's JupyterLab settings into .venv (they apply to JupyterLab started from .venv only).
 
     ``share/jupyter/lab/settings/overrides.json`` holds default settings for the lab's plugins; a learner's own
-    changes in JupyterLab's settings editor still win."""
+    changes in JupyterLab's settings editor still win. ``share/jupyter/custom/custom.css`` is the course's CSS
+    (LAB_CSS), which JupyterLab loads only when started by ``course.py lab`` (see lab_command)."""
     folder = VENV / "share" / "jupyter" / "lab" / "settings"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2) + "\n", encoding="utf-8")
