@@ -1,7 +1,8 @@
 """What Spark MLlib's numPartitions costs and buys, on the whole course corpus (lesson 13, section 6).
 
-    .venv/bin/python tools/research/spark_partitions.py          # about 10 minutes on 2 free cores
+    .venv/bin/python tools/research/spark_partitions.py          # ~7 min of Java CPU; 30 min when busy
     .venv/bin/python tools/research/spark_partitions.py --quick  # a trial run: 2,000 sentences, one seed
+    .venv/bin/python tools/research/spark_partitions.py --runs 1x1 1x2  # only these (partitions x iterations)
 
 Lesson 13 fits Spark's Word2Vec on a 62,000-token sample, where the ρ of about 40 word pairs is noise; this
 script, run by hand, measures the trade-off on the whole real corpus (helpers.corpus.real_corpus(), about
@@ -14,7 +15,7 @@ always fall on the same run. Before the runs: two warm-up fits on 300 sentences 
 code while it runs it).
 
 It prints, for each run: the wall time of fit() (time.perf_counter) and the CPU time the Java process
-used during fit() (from /proc, Linux only: shows whether a second core worked), and Spearman's ρ with
+used during fit() (from /proc, Linux only: the work done, which depends little on the load), and Spearman's ρ with
 coverage on WordSim353's reporting half and tuning half (helpers.evaluation.split_word_pairs, pairs_score).
 Then a table, mean and range over the seeds, in Markdown for the lesson; then paired bootstraps
 (helpers.evaluation.paired_bootstrap, reporting half) of one partition against each other run with the
@@ -24,8 +25,14 @@ partitions).
 
 No setting is chosen here: the runs are fixed in advance (RUNS, SEEDS) and both halves are shown.
 
-Last run: 2026-12-03 (branch spark2), 2-core machine shared with other engineers (load average 4-7):
-see lesson 13, section 6 for the table it printed.
+The six runs of one seed take about 130 s of Java CPU (three seeds, warm-up and repeats: about 7 minutes);
+on 2 cores busy with other work (load average 9 to 20) the first invocation below took 29 minutes.
+
+Last run: 2026-12-03 17:07-17:36 UTC (branch spark2), the course's 2-core Linux VM, Python 3.11.7, Spark
+3.5.9, load average 9 to 20 (other engineers' tests), with RUNS without (1, 2); then 17:35-17:52 with
+`--runs 1x1 1x2` (one partition, one iteration: the same rho for every seed). Lesson 13, section 6 quotes
+both in one table; their output is in tools/research/results/spark_partitions_2026-12-03.md. Run again
+when the corpus, Spark or the lesson's Spark settings change.
 """
 
 import argparse
