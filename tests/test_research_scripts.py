@@ -6,6 +6,7 @@ import ast
 import json
 import re
 
+import numpy as np
 import pytest
 from repo_scripts import ROOT, load_script
 
@@ -65,7 +66,6 @@ def _lesson_function(notebook, name):
 def test_lesson08_choices_counts_as_the_lesson_does_and_builds_ppmi_vectors():
     """Its cooccurrence_matrix and ppmi are lesson 08's (the lesson's window weights, the 0.75 smoothing);
     on the first 2,000 sentences of the corpus it builds PPMI + SVD vectors with each of its changes."""
-    import numpy as np
 
     from helpers.corpus import real_corpus
 
@@ -94,3 +94,25 @@ def test_lesson08_choices_counts_as_the_lesson_does_and_builds_ppmi_vectors():
     )
     lesson_settings = eval(line.split("=", 1)[1])  # the lesson's own literal
     assert lesson_settings == {**choices.SETTINGS, "alpha": 0.2}, "the script tries the lesson's settings"
+
+
+def test_translation_settings_scores_a_perfect_map_and_centres_rows():
+    settings = load_script("tools/research/translation_settings.py")
+    from gensim.models import KeyedVectors
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(30, 8)).astype(np.float32)
+    words = [f"w{i}" for i in range(30)]
+    english, spanish = KeyedVectors(vector_size=8), KeyedVectors(vector_size=8)
+    english.add_vectors(words, vectors)
+    spanish.add_vectors(words, vectors @ np.linalg.qr(rng.normal(size=(8, 8)))[0].astype(np.float32))
+    pairs = [(w, w) for w in words]
+    assert settings.score(english, spanish, pairs[:20], pairs[20:]) == [1.0, 1.0]  # a rotation apart: all found
+    centred = settings.centred(vectors + 5)
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1, atol=1e-5)
+    assert np.linalg.norm(centred.mean(axis=0)) < np.linalg.norm(settings.unit(vectors + 5).mean(axis=0))
+    rows = list(range(20)), list(range(20))
+    p1 = settings.csls_p_at_1(
+        settings.unit(english.vectors), settings.unit(spanish.vectors), rows, list(range(20, 30)), pairs[20:], words
+    )
+    assert p1 == 1.0
