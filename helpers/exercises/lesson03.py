@@ -83,9 +83,9 @@ def check_new_word(model, word, new_sentences):
         if trainings[-1] == 0:
             return not_yet(
                 f"'{word}' was trained, but train() also reads model.sample: it ran with sample=0, so "
-                "it thinned no word at all, not even 'the' or 'in', and they crowd the new word's "
-                "context. Set model.sample back to its old value after build_vocab and before train "
-                "(load the model again and run the cell again)."
+                "it thinned no word at all, and 'the' or 'in' were trained at every use, as in no "
+                "other training of this model. Set model.sample back to its old value after "
+                "build_vocab and before train (load the saved model again and run the cell again)."
             )
         return right(
             f"'{word}' is in the vocabulary now ({len(model.wv):,} words). It took at least "
