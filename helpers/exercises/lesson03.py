@@ -83,8 +83,8 @@ def check_new_word(model, word, new_sentences):
         if trainings[-1] == 0:
             return not_yet(
                 f"'{word}' was trained, but train() also reads model.sample: it ran with sample=0, so "
-                "it thinned no word at all, and 'the' or 'in' were trained at every use, as in no "
-                "other training of this model. Set model.sample back to its old value after "
+                "it thinned no word at all, and 'the' and 'in' were trained at every use, unlike in "
+                "the model's first training. Set model.sample back to its old value after "
                 "build_vocab and before train (load the saved model again and run the cell again)."
             )
         return right(
