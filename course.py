@@ -43,8 +43,7 @@ DATA_REQUIREMENTS = "requirements-data.txt"
 # JupyterLab's settings for the course (written into .venv/ by set_up): no news pop-up, no Launcher on
 # arrival, a file browser that gives the lessons' names its whole width, and lesson 01 opened by `course.py lab`.
 FIRST_LESSON = "notebooks/01_tokenizing.ipynb"
-# The file browser drops its "Last Modified" column so that the whole width shows the lessons' names (at
-# JupyterLab's default width the two longest, 06 and 09, are still cut by a few pixels; it has no width setting).
+# The file browser drops its "Last Modified" column so that the whole width shows the lessons' names.
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/filebrowser-extension:browser": {"showLastModifiedColumn": False},
@@ -52,6 +51,38 @@ LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Markdown Preview"}},
 }
 HEARTBEAT_SECONDS = 15
+# The course's own CSS, linked into JupyterLab's page (`--LabApp.custom_css`, see lab_command). JupyterLab has no
+# setting for the file browser's width or font (its theme "overrides" reach neither): at its default 250 px sidebar
+# the two longest lesson names (06_evaluating_and_tuning.ipynb, 09_directions_of_meaning.ipynb) were cut by about
+# 9 px. A 1 px smaller font for the names in the listing shows them whole (7 px to spare with DejaVu Sans, one of
+# the widest system fonts) and leaves the notebook column, where lesson code lines reach 120 characters, as wide.
+# JupyterLab 4.6 has no setting that keeps a collapsed cell's output hidden when it runs (CodeCell.execute sets
+# outputHidden to false), nor one for what a collapsed cell's placeholder shows (its code's first line), hence the
+# rules for collapsed cells.
+LAB_CSS = """/* Written by course.py: the course's additions to JupyterLab's look. */
+/* Names in the file browser, 1 px smaller than JupyterLab's 13 px, so that every lesson name shows whole. */
+.jp-DirListing-item .jp-DirListing-itemText {
+  font-size: 12px;
+}
+
+/* A worked solution (the lessons' only cells whose code is collapsed) shows no output until its code is opened.
+   JupyterLab shows a collapsed cell's output again each time the cell runs, so after Run All the answers would
+   be on screen. The same holds for any cell whose code a learner collapses: its output hides with it. */
+.jp-CodeCell:has(> .jp-Cell-inputWrapper > .jp-InputPlaceholder) > .jp-Cell-outputWrapper {
+  display: none;
+}
+
+/* In place of the first line of a collapsed cell's code (a solution's first line can be the answer itself), the
+   placeholder says what it is. */
+.jp-CodeCell .jp-InputPlaceholder .jp-PlaceholderText {
+  display: none;
+}
+
+.jp-CodeCell .jp-InputPlaceholder .jp-Placeholder-contentContainer::before {
+  content: "code hidden: click to show it";
+  font-style: italic;
+}
+"""
 
 
 def supported(version):
@@ -443,10 +474,18 @@ def write_lab_settings():
     """Write the course's JupyterLab settings into .venv (they apply to JupyterLab started from .venv only).
 
     ``share/jupyter/lab/settings/overrides.json`` holds default settings for the lab's plugins; a learner's own
-    changes in JupyterLab's settings editor still win."""
+    changes in JupyterLab's settings editor still win. ``share/jupyter/custom/custom.css`` is the course's CSS
+    (LAB_CSS), which JupyterLab loads only when started by ``course.py lab`` (see lab_command)."""
     folder = VENV / "share" / "jupyter" / "lab" / "settings"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2) + "\n", encoding="utf-8")
+    lab_css_folder().mkdir(parents=True, exist_ok=True)
+    (lab_css_folder() / "custom.css").write_text(LAB_CSS, encoding="utf-8")
+
+
+def lab_css_folder():
+    """The folder whose ``custom.css`` JupyterLab links when ``course.py lab`` starts it (LAB_CSS, from set-up)."""
+    return VENV / "share" / "jupyter" / "custom"
 
 
 def run(command, check=True):
@@ -477,6 +516,11 @@ def lab_command(args, root=ROOT):
         "lab",
         "--ServerApp.root_dir=" + str(root),
         "--LabApp.default_url=/lab/tree/" + first,
+        # The course's CSS (LAB_CSS): JupyterLab links /custom/custom.css into its page and serves it from the web
+        # app's static_custom_path (which ServerApp fills from the user's config folder and lets only
+        # tornado_settings replace), here the folder in .venv where set-up wrote it.
+        "--LabApp.custom_css=True",
+        "--ServerApp.tornado_settings=static_custom_path=" + str(lab_css_folder()),
         *args,
     ]
 

@@ -152,9 +152,17 @@ def lab_server(folder, timeout=90):
     with a random token and with its own empty user settings, so only the course's settings apply. Yields a
     ``Lab`` whose ``url`` is what the learner's browser opens."""
     course = load_script("course.py")
-    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    if not overrides.exists():  # course.py writes it at set-up; a plain `pytest` in another environment may not
-        course.VENV = Path(sys.prefix)
+    # course.py writes its JupyterLab settings and CSS into the environment at every start; a plain `pytest` (or
+    # one in an environment set up by an older course.py) gets the current ones here, written the same way.
+    course.VENV = Path(sys.prefix)
+    overrides = course.VENV / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    css = course.lab_css_folder() / "custom.css"
+    if not (
+        overrides.exists()
+        and json.loads(overrides.read_text(encoding="utf-8")) == course.LAB_SETTINGS
+        and css.exists()
+        and css.read_text(encoding="utf-8") == course.LAB_CSS
+    ):
         course.write_lab_settings()
     port, token = free_port(), secrets.token_hex(16)
     command = course.lab_command(

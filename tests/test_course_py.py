@@ -390,6 +390,30 @@ def test_lab_settings_name_real_jupyterlab_settings(tmp_path, monkeypatch):
     assert written == course.LAB_SETTINGS
 
 
+def test_lab_loads_the_course_css_from_the_environment(tmp_path, monkeypatch):
+    """Set-up writes the course's CSS into .venv, and `course.py lab` tells JupyterLab to link it and where it is
+    (tests/test_browser.py checks in a real browser what it changes)."""
+    monkeypatch.setattr(course, "VENV", tmp_path)
+    course.write_lab_settings()
+    css = tmp_path / "share" / "jupyter" / "custom" / "custom.css"
+    assert css.read_text(encoding="utf-8") == course.LAB_CSS
+    assert ".jp-DirListing-itemText" in course.LAB_CSS and ".jp-InputPlaceholder" in course.LAB_CSS
+    command = [str(part) for part in course.lab_command(["--port", "8897"], root=tmp_path)]
+    assert "--LabApp.custom_css=True" in command
+    assert f"--ServerApp.tornado_settings=static_custom_path={css.parent}" in command
+    assert command[-2:] == ["--port", "8897"]
+    # Both options are ones the installed JupyterLab reads from its command line, with the meaning used here.
+    from jupyter_server.serverapp import ServerApp
+    from jupyterlab.labapp import LabApp
+
+    server = ServerApp()
+    server.parse_command_line([part for part in command if part.startswith("--ServerApp.")])
+    assert server.tornado_settings["static_custom_path"] == str(css.parent)
+    lab = LabApp()
+    lab.parse_command_line(["--LabApp.custom_css=True"])
+    assert lab.custom_css is True
+
+
 def test_output_pip_shows_never_stops_course_py_on_a_narrow_console(tmp_path):
     """On Windows, output redirected to a file is in a legacy code page; pip's bars ("━") must not crash course.py."""
     script = "import course; course.safe_console(); print('━━━━ 27.8/27.8 MB, café')"
