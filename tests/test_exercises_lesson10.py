@@ -19,6 +19,8 @@ def test_reverse_map_right():
 def test_reverse_map_slips():
     W = rotation()
     assert "None" in lesson10.check_reverse_map(None, W).message
+    for slip in (None, np.eye(4), rotation(seed=1)):  # the messages describe the fit, never write the call
+        assert "procrustes(Y200, X200)" not in lesson10.check_reverse_map(slip, W).message
     assert "Swap" in lesson10.check_reverse_map(W, W).message
     assert "shape" in lesson10.check_reverse_map(np.eye(4), W).message
     assert "not orthogonal" in lesson10.check_reverse_map(2 * W.T, W).message

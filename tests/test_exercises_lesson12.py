@@ -40,6 +40,16 @@ def test_check_template_scores_explains_a_wrong_count(wv):
     feedback = check_template_scores(wrong, wv)
     assert not feedback.ok and f"scores[{pair}] is {scores[pair] + 1}" in feedback.message
     assert "most_similar" in feedback.message
+    assert "solves" not in feedback.message, "the message must not give the right count away"
+
+
+def test_check_template_scores_never_gives_a_count_away(wv):
+    """Filling the dict from the messages alone must not work: no message names a right count."""
+    scores = template_scores(wv)
+    for pair in scores:
+        message = check_template_scores({**scores, pair: 9}, wv).message
+        assert "is 9, which is not what the vectors give" in message
+        assert not any(str(n) in message.replace("topn=1", "").replace("is 9", "") for n in range(8))
 
 
 @pytest.mark.parametrize(

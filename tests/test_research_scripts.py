@@ -5,6 +5,7 @@ course committed from them."""
 import ast
 import re
 
+import numpy as np
 import pytest
 from repo_scripts import ROOT, load_script
 
@@ -47,3 +48,25 @@ def test_full_sweep_changes_only_settings_the_main_model_has():
     for change in changes:
         assert set(change) <= set(MAIN_SETTINGS), f"{change} names a setting MAIN_SETTINGS does not have"
     assert set(sweep.OLD_SETTINGS) == set(MAIN_SETTINGS), "the old settings it times name the same settings"
+
+
+def test_translation_settings_scores_a_perfect_map_and_centres_rows():
+    settings = load_script("tools/research/translation_settings.py")
+    from gensim.models import KeyedVectors
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(30, 8)).astype(np.float32)
+    words = [f"w{i}" for i in range(30)]
+    english, spanish = KeyedVectors(vector_size=8), KeyedVectors(vector_size=8)
+    english.add_vectors(words, vectors)
+    spanish.add_vectors(words, vectors @ np.linalg.qr(rng.normal(size=(8, 8)))[0].astype(np.float32))
+    pairs = [(w, w) for w in words]
+    assert settings.score(english, spanish, pairs[:20], pairs[20:]) == [1.0, 1.0]  # a rotation apart: all found
+    centred = settings.centred(vectors + 5)
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1, atol=1e-5)
+    assert np.linalg.norm(centred.mean(axis=0)) < np.linalg.norm(settings.unit(vectors + 5).mean(axis=0))
+    rows = list(range(20)), list(range(20))
+    p1 = settings.csls_p_at_1(
+        settings.unit(english.vectors), settings.unit(spanish.vectors), rows, list(range(20, 30)), pairs[20:], words
+    )
+    assert p1 == 1.0

@@ -321,6 +321,13 @@ def test_repeated_words():
         contextual.repeated_words([])
 
 
+def test_repeated_words_counts_sentences_the_model_reads_whole():
+    too_long = ["bank", "river"] + ["water"] * contextual.MAX_PIECES  # the model would not read it whole
+    sentences = [["bank", "bank", "river"], ["river", "bank"], too_long, ["2024", "e-mail"], ["2024", "e-mail"]]
+    # each sentence counts once, the long one not at all, and "2024" and "e-mail" are no words to compare
+    assert contextual.repeated_words(sentences) == [("bank", sentences[:2]), ("river", sentences[:2])]
+
+
 def test_layer_norm_and_gelu():
     x = np.array([[1.0, 2.0, 3.0, 6.0]], dtype=np.float32)
     normed = transformer.layer_norm(x, np.ones(4, np.float32), np.zeros(4, np.float32))

@@ -8,10 +8,15 @@ from helpers.numeric import is_whole_number
 
 def check_reverse_map(W_back, W_forward):
     """Is ``W_back`` the Spanish → English Procrustes map, i.e. the transpose (= inverse) of the
-    English → Spanish rotation ``W_forward``? Both are d × d arrays.
+    English → Spanish rotation ``W_forward``? Both are d × d arrays. The messages describe the fit
+    without writing the call. The check cannot tell a fitted map from ``W_forward.T`` typed in, so the
+    lesson's task asks the learner to fit, not to transpose.
     """
     if W_back is None:
-        return not_yet("W_back is still None: fit procrustes with the Spanish rows first, procrustes(Y200, X200).")
+        return not_yet(
+            "W_back is still None: fit a Procrustes map in the other direction, Spanish rows onto English "
+            "rows, on the same 200 pairs."
+        )
     try:
         back = np.asarray(W_back, dtype=float)
         forward = np.asarray(W_forward, dtype=float)
@@ -19,7 +24,7 @@ def check_reverse_map(W_back, W_forward):
         return not_yet(f"W_back should be a matrix (a NumPy array), got {type(W_back).__name__}.")
     if back.shape != forward.shape:
         return not_yet(
-            f"W_back has shape {back.shape}, but the map is {forward.shape}: map whole vectors, procrustes(Y200, X200)."
+            f"W_back has shape {back.shape}, but the map is {forward.shape}: map whole vectors, one row per pair."
         )
     if not np.allclose(back.T @ back, np.eye(len(back)), atol=1e-3):
         return not_yet(
@@ -29,7 +34,7 @@ def check_reverse_map(W_back, W_forward):
         return not_yet("W_back equals W_pro: that is the English → Spanish map again. Swap X200 and Y200.")
     if not np.allclose(back, forward.T, atol=1e-3):
         return not_yet(
-            "W_back is a rotation, but not the reverse of W_pro: fit it on the same 200 pairs, procrustes(Y200, X200)."
+            "W_back is a rotation, but not the reverse of W_pro: fit it on the same 200 pairs (X200 and Y200)."
         )
     return right(
         "W_back equals W_pro.T: a rotation is undone by its transpose, so one fit serves both directions "

@@ -42,10 +42,10 @@ def check_template_scores(scores, wv):
             return not_yet(f"scores[{pair}] is {got!r}: store a whole number, how many pairs it solves.")
         if got != count:
             a, b = pair
-            return not_yet(
-                f"scores[{pair}] is {got}, but {a} : {b} solves {count} of the other 7 pairs. For each "
-                f"other pair (c, d), ask wv.most_similar(positive=['{b}', c], negative=['{a}'], "
-                "topn=1) and count the answers that are d."
+            return not_yet(  # without the right count, so that the messages cannot replace the loop
+                f"scores[{pair}] is {got}, which is not what the vectors give: for each other pair (c, d), "
+                f"ask wv.most_similar(positive=['{b}', c], negative=['{a}'], topn=1) and count the "
+                "answers that are d."
             )
     best = max(expected.values())
     winners = [f"{a} : {b}" for (a, b), count in expected.items() if count == best]

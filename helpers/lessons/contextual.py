@@ -66,14 +66,14 @@ def repeated_words(sentences, n=5, min_sentences=2):
     Raises ``CourseError`` (saying what to add) if the text is only stopwords or no word repeats.
     """
     content = top_content_words(sentences, n=10_000)  # raises a CourseError for a text of stopwords only
-    found = []
-    short = [sentence for sentence in sentences if len(sentence) <= MAX_PIECES // 2]  # the model reads them whole
-    for word in content:
-        if len(basic_tokens(word)) != 1 or not any(char.isalpha() for char in word):
-            continue  # "e-mail" is two words and a mark for the model; "2024" has no sense to tell apart
-        using = [sentence for sentence in short if word in sentence]
-        if len(using) >= min_sentences:
-            found.append((word, using))
+    # "e-mail" is two words and a mark for the model; "2024" has no sense to tell apart
+    wanted = [word for word in content if len(basic_tokens(word)) == 1 and any(char.isalpha() for char in word)]
+    using = {word: [] for word in wanted}
+    for sentence in sentences:
+        if len(sentence) <= MAX_PIECES // 2:  # the model reads these whole
+            for word in using.keys() & set(sentence):  # one pass over the text, not one per word
+                using[word].append(sentence)
+    found = [(word, using[word]) for word in wanted if len(using[word]) >= min_sentences]
     found.sort(key=lambda item: -len(item[1]))  # stable: ties keep the most common word first
     if not found:
         raise CourseError(
