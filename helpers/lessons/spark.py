@@ -22,7 +22,7 @@ from helpers.files import cache_dir
 from helpers.numeric import is_whole_number
 
 # Spark's settings for a quiet, small, local session: no web UI, no progress bars on stderr, few
-# shuffle partitions (the default 200 is for clusters), and the same seed-independent behaviour each run.
+# shuffle partitions (the default 200 is for clusters), and Spark bound to this computer's own address.
 QUIET_SETTINGS = {
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
