@@ -170,14 +170,16 @@ def explained_variance(ratios, ax=None, title="How much of the spread each PCA d
         xticks=components,
         ylim=(0, 1),
     )
-    ax.legend(loc="center right", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)  # the bars and the rising line leave the top left free
     return ax
 
 
 def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows", names=("from", "to")):
     """Draw an arrow for each ``(start, end)`` word pair in ``pairs``, between their ``points``
     (n x 2, one row per word in ``labels``) (lesson 05). Parallel arrows of similar length mean the
-    relation is one direction in the vector space. ``names`` label the two ends in the legend.
+    relation is one direction in the vector space. ``names`` label the two ends in the legend, drawn
+    below the panel. The words are written with ``label_points``, which measures the figure as laid
+    out: for several panels, create the figure with ``layout="constrained"``.
     """
     labels = list(labels)
     points = _check_points(points, labels)
@@ -203,12 +205,11 @@ def relation_arrows(points, labels, pairs, ax=None, title="A relation as arrows"
     ax.plot([], [], color="0.45", label=f"{names[0]} → {names[1]}")  # a legend entry for the arrows
     ax.scatter(points[starts, 0], points[starts, 1], color=PALETTE[0], marker="o", s=30, label=names[0], zorder=3)
     ax.scatter(points[ends, 0], points[ends, 1], color=PALETTE[3], marker="s", s=30, label=names[1], zorder=3)
-    for index in dict.fromkeys(starts + ends):
-        ax.annotate(
-            labels[index], points[index], textcoords="offset points", xytext=(4, 3), fontsize=9, path_effects=_HALO
-        )
-    ax.legend(loc="best", fontsize=8, framealpha=0.8)
+    # below the panel: inside it, the legend would cover words or arrows wherever they happen to fall
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, fontsize=8)
     ax.set(title=title, xlabel="dimension 1", ylabel="dimension 2")
+    labelled = list(dict.fromkeys(starts + ends))
+    label_points(ax, points[labelled], [labels[index] for index in labelled], fontsize=9)  # last: it measures pixels
     return ax
 
 

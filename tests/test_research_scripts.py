@@ -150,3 +150,57 @@ def test_continued_training_seeds_uses_the_lessons_tree_control():
         if match
     ]
     assert eval(literal) == seeds.SETTINGS, "the script trains the lesson's section 1 model"
+
+
+def _random_vectors(words, seed):
+    from gensim.models import KeyedVectors
+
+    wv = KeyedVectors(vector_size=8)
+    wv.add_vectors(words, np.random.default_rng(seed).normal(size=(len(words), 8)).astype(np.float32))
+    return wv
+
+
+def test_spark_partitions_tables_and_compares_runs_without_spark():
+    script = load_script("tools/research/spark_partitions.py")
+    from helpers.evaluation import split_word_pairs
+
+    assert script.BASE in script.RUNS and set(script.REPEATS) <= set(script.RUNS)
+    firsts = [script.order_for(index)[0] for index in range(len(script.RUNS))]
+    assert sorted(firsts) == sorted(script.RUNS), "each run comes first for one seed"
+    assert all(sorted(script.order_for(index)) == sorted(script.RUNS) for index in range(4))
+    tuning, reporting = split_word_pairs("WordSim353")
+    words = sorted({word for pair in tuning + reporting for word in pair[:2]})
+    vectors = {(1, 1, 42): _random_vectors(words, 1), (2, 1, 42): _random_vectors(words, 2)}
+    vectors[(1, 1, 7)] = vectors[(1, 1, 42)]  # the same vectors under another seed: the control must see no change
+    vectors[(2, 1, 7)] = _random_vectors(words, 3)
+    results = {
+        key: {"wall": 10.0 + index, "cpu": None if index else 9.0, "scores": script.score(wv, tuning, reporting)}
+        for index, (key, wv) in enumerate(vectors.items())
+    }
+    lines = script.summary_table(results)
+    assert len(lines) == 2 + 2, "a header, its rule and one row per (partitions, iterations)"
+    assert lines[2].startswith("| 1 | 1 | 2 | 11.0 (10.0 to 12.0) | 9.0 |")
+    assert f"on {len(reporting)} |" in lines[2] and f"on {len(tuning)} |" in lines[2]
+    found = dict(script.comparisons(vectors, reporting))
+    assert set(found) == {
+        "1 vs 2 partitions (1 vs 1 iterations), seed 42",
+        "1 vs 2 partitions (1 vs 1 iterations), seed 7",
+        "control: 1 partition, seed 42 vs seed 7",
+    }
+    control = found["control: 1 partition, seed 42 vs seed 7"]
+    assert control["difference"] == 0 and not control["excludes_zero"] and control["covered"] == len(reporting)
+
+
+def test_spark_partitions_reads_no_java_cpu_without_a_java_process():
+    script = load_script("tools/research/spark_partitions.py")
+    assert script.jvm_cpu_seconds(object()) is None
+
+
+def test_spark_partitions_reads_runs_and_refuses_bad_ones():
+    import argparse
+
+    script = load_script("tools/research/spark_partitions.py")
+    assert script.parse_run("2x1") == (2, 1) and script.parse_run("4X2") == (4, 2)
+    for bad in ("2", "0x1", "2x", "two x one", "1x0"):
+        with pytest.raises(argparse.ArgumentTypeError, match="2x1|at least 1"):
+            script.parse_run(bad)
