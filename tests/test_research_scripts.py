@@ -118,6 +118,40 @@ def test_translation_settings_scores_a_perfect_map_and_centres_rows():
     assert p1 == 1.0
 
 
+def test_continued_training_seeds_uses_the_lessons_tree_control():
+    seeds = load_script("tools/research/continued_training_seeds.py")
+    from gensim.models import Word2Vec
+
+    restore_old_tree = seeds.lesson_restore_old_tree()  # read from lesson 03's own cell
+    old_text = [["a", "b", "c", "a", "d", "e"] * 3, ["b", "a", "f", "a", "c"] * 2]
+    model = Word2Vec(old_text, vector_size=4, min_count=1, sg=1, hs=1, negative=0, epochs=1, workers=1, seed=1)
+    old = Word2Vec(old_text, vector_size=4, min_count=1, sg=1, hs=1, negative=0, epochs=1, workers=1, seed=1).wv
+    model.build_vocab([["x", "y", "z", "x", "a"]], update=True)
+    restore_old_tree(model, old)
+    root = len(model.wv) - 2  # V - 1 inner nodes in rows 0 to V - 2: the old tree's, the new words', the root
+    codes = {}
+    for word in model.wv.index_to_key:
+        points, code = list(model.wv.get_vecattr(word, "point")), list(model.wv.get_vecattr(word, "code"))
+        assert points[0] == root and all(point <= root for point in points)
+        if word in old.key_to_index:  # each old path: one extra first turn (left), then the old path
+            assert points[1:] == list(old.get_vecattr(word, "point")) and code[0] == 0
+            assert code[1:] == list(old.get_vecattr(word, "code"))
+        else:
+            assert code[0] == 1 and all(point >= len(old) - 1 for point in points)
+        codes[word] = "".join(map(str, code))
+    # a real tree: no word's turns are the start of another's
+    assert not any(a != b and codes[b].startswith(codes[a]) for a in codes for b in codes)
+    lesson = json.loads(seeds.LESSON.read_text(encoding="utf-8"))["cells"]
+    (literal,) = [
+        match.group(1)
+        for cell in lesson
+        if cell["cell_type"] == "code"
+        for match in [re.search(r"^settings = (dict\(.*?\))$", "".join(cell["source"]), re.M | re.S)]
+        if match
+    ]
+    assert eval(literal) == seeds.SETTINGS, "the script trains the lesson's section 1 model"
+
+
 def _random_vectors(words, seed):
     from gensim.models import KeyedVectors
 

@@ -83,8 +83,8 @@ def check_new_word(model, word, new_sentences):
         if trainings[-1] == 0:
             return not_yet(
                 f"'{word}' was trained, but train() also reads model.sample: it ran with sample=0, so "
-                "it thinned no word at all, and 'the' and 'in' were trained at every use, unlike in "
-                "the model's first training. Set model.sample back to its old value after "
+                "it thinned no word at all: frequent words such as 'the' and 'in', which the model's "
+                "first training thinned, were trained at every use. Set model.sample back to its old value after "
                 "build_vocab and before train (load the saved model again and run the cell again)."
             )
         return right(
