@@ -31,22 +31,25 @@ def test_lesson_07_char_ngrams_agrees_with_helpers_and_gensim():
             assert helpers.lessons.subwords.char_ngrams(word, min_n, max_n) == expected
 
 
-def test_lesson_07_single_word_form_pairs_stay_within_the_random_pairs_spread():
-    """Lesson 07, section 5: the cell with the random pairs' gains is not compared (its numbers move a little
-    between computers); what the text says of it must hold in its stored output: the gains of random pairs
-    spread several times their mean, and for each of the 7 example pairs a sizeable share of random pairs
-    (under a tenth at least, under half at most) gains as much. The aggregate beside it is compared."""
+def test_lesson_07_single_word_form_pairs_stay_within_the_control_spread():
+    """Lesson 07, section 5: the cell with the control pairs' gains (the word-form words with shuffled
+    partners) is not compared (its numbers move a little between computers); what the text says of it must
+    hold in its stored output: the control's gains spread about twice their mean, and for each of the 7
+    example pairs a sizeable share of control pairs gains as much, under a tenth for nation / nations and
+    more than half for run / ran. The aggregate beside it is compared."""
     import re
 
     cell = next(
-        cell for cell in code_cells("07_rare_words") if "random_gains = gains(random_pairs)" in "".join(cell["source"])
+        cell for cell in code_cells("07_rare_words") if "control_gains = gains(control)" in "".join(cell["source"])
     )
     assert "nbval-ignore-output" in cell["metadata"].get("tags", [])
     text = "".join("".join(output.get("text", "")) for output in cell["outputs"])
     mean, spread = (float(x) for x in re.search(r"mean gain ([+-][\d.]+), standard deviation ([\d.]+)", text).groups())
-    assert spread > 3 * mean > 0
-    shares = [int(share) for share in re.findall(r"as much or more:\s+(\d+)%", text)]
-    assert len(shares) == 7 and all(5 <= share < 50 for share in shares), shares
+    assert 1.5 * mean < spread < 3 * mean
+    shares = dict(re.findall(r"(\w+ / \w+)\s+gain [+-][\d.]+; control pairs that gain as much or more:\s+(\d+)%", text))
+    shares = {pair: int(share) for pair, share in shares.items()}
+    assert len(shares) == 7 and all(5 <= share < 60 for share in shares.values()), shares
+    assert shares["nation / nations"] < 10 and shares["run / ran"] > 50, shares
 
 
 def test_lesson_05_tsne_keeps_more_neighbours_than_pca(main_vectors):
