@@ -16,12 +16,14 @@ from pathlib import Path
 
 from helpers.errors import CourseError
 from helpers.files import DATA_DIR, cache_dir, gensim_data_path, read_text, write_atomically
+from helpers.numeric import is_whole_number
 
 WIKI_FILE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 LEE_FILE = "lee_background.cor"
 MY_TEXT_ENV = "COURSE_TEXT"
 # gensim trains on at most 10,000 kept tokens (in the vocabulary, after thinning) of one sentence and
-# silently ignores the rest; we cut long paragraphs into pieces of at most this many tokens.
+# silently ignores the rest; we cut long paragraphs (and the learner's long sentences) into pieces of at
+# most this many tokens.
 MAX_SENTENCE_TOKENS = 1000
 CORPUS_VERSION = "wiki+lee-v1"
 
@@ -44,14 +46,23 @@ def split_sentences(text):
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
+def chunk(tokens, size=MAX_SENTENCE_TOKENS):
+    """Split one long token list into consecutive pieces of at most ``size`` tokens (a list of lists)."""
+    if not is_whole_number(size, minimum=1):
+        raise CourseError(f"chunk needs size to be a whole number of tokens, 1 or more, not {size!r}: e.g. size=1000.")
+    return [tokens[start : start + size] for start in range(0, len(tokens), size)]
+
+
 def load_sentences(path, tokenizer=tokenize):
     """Read the text file at ``path`` and return ``sentences``: one token list per sentence.
 
     Sentences are split with ``split_sentences`` and tokenized with ``tokenizer``; sentences with
-    no tokens left are dropped. Raises ``CourseError`` if no words remain.
+    no tokens left are dropped. A sentence longer than ``MAX_SENTENCE_TOKENS`` tokens (a text with no
+    sentence ends, such as lyrics or a transcript) is cut into consecutive pieces of at most that many,
+    as ``real_corpus`` does, so gensim trains on all of it. Raises ``CourseError`` if no words remain.
     """
     text = read_text(path)
-    sentences = [tokens for tokens in map(tokenizer, split_sentences(text)) if tokens]
+    sentences = [piece for tokens in map(tokenizer, split_sentences(text)) if tokens for piece in chunk(tokens)]
     if not sentences:
         raise CourseError(
             f"{Path(path).name} has text but no words the tokenizer keeps (it keeps "
@@ -77,11 +88,6 @@ def sample_sentences():
     """
     text = read_text(DATA_DIR / "sample_sentences.txt")
     return [line.split() for line in text.splitlines() if line.strip()]
-
-
-def chunk(tokens, size=MAX_SENTENCE_TOKENS):
-    """Split one long token list into consecutive pieces of at most ``size`` tokens."""
-    return [tokens[start : start + size] for start in range(0, len(tokens), size)]
 
 
 class TokenFile:

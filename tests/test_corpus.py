@@ -39,6 +39,34 @@ def test_load_sentences_single_word(write_file):
     assert corpus.load_sentences(write_file("t.txt", "hello")) == [["hello"]]
 
 
+def test_load_sentences_cuts_a_long_sentence_into_pieces(write_file):
+    # 12,000 words on lines of 8, with no sentence end: lyrics, a list or a transcript look like this
+    words = [f"word{'abcdefghijkl'[i % 12]}" for i in range(12_000)]
+    lines = "\n".join(" ".join(words[start : start + 8]) for start in range(0, len(words), 8))
+    sentences = corpus.load_sentences(write_file("lyrics.txt", lines))
+    assert [len(sentence) for sentence in sentences] == [corpus.MAX_SENTENCE_TOKENS] * 12
+    assert [token for sentence in sentences for token in sentence] == words  # nothing lost, order kept
+
+
+def test_load_sentences_pieces_are_trained_in_full(write_file):
+    """Without the cut gensim would train only the first 10,000 tokens of the one long sentence."""
+    from gensim.models import Word2Vec
+
+    words = [f"word{'abcdefghijkl'[i % 12]}" for i in range(24_000)]
+    sentences = corpus.load_sentences(write_file("long.txt", " ".join(words)))
+    model = Word2Vec(vector_size=4, min_count=1, sample=0, workers=1, seed=1)
+    model.build_vocab(sentences)
+    trained, raw = model.train(sentences, total_examples=len(sentences), epochs=1)
+    assert (trained, raw) == (24_000, 24_000)
+    one_sentence = model.train([words], total_examples=1, epochs=1)  # the trap the cut avoids
+    assert one_sentence == (10_000, 24_000)
+
+
+def test_load_sentences_leaves_short_sentences_whole(write_file):
+    text = " ".join(["word"] * corpus.MAX_SENTENCE_TOKENS) + ". Next one."
+    assert [len(s) for s in corpus.load_sentences(write_file("t.txt", text))] == [corpus.MAX_SENTENCE_TOKENS, 2]
+
+
 def test_my_text_path_default_and_env(monkeypatch, write_file):
     monkeypatch.delenv("COURSE_TEXT", raising=False)
     assert corpus.my_text_path().name == "my_text.txt"
@@ -68,6 +96,16 @@ def test_chunk_cuts_long_token_lists_without_losing_any():
     pieces = corpus.chunk(tokens, size=1000)
     assert [len(p) for p in pieces] == [1000, 1000, 500]
     assert [token for piece in pieces for token in piece] == tokens
+
+
+@pytest.mark.parametrize("size", [0, -5, 2.5, "1000", None, True])
+def test_chunk_bad_size(size):
+    with pytest.raises(CourseError, match="whole number of tokens, 1 or more"):
+        corpus.chunk(["a", "b"], size=size)
+
+
+def test_chunk_of_nothing_is_nothing():
+    assert corpus.chunk([]) == []
 
 
 def test_token_file_is_restartable(write_file):

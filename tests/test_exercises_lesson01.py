@@ -30,7 +30,8 @@ def test_another_correct_pattern_is_right_too():
 def test_the_starting_stub_splits_decimals():
     feedback = lesson01.check_numbers_tokenizer(lambda text: TOKEN.findall(text.lower()))
     assert not feedback.ok
-    assert "'4.50' came out as ['4', '50']" in feedback.message and r"\d+(?:\.\d+)?" in feedback.message
+    assert "'4.50' came out as ['4', '50']" in feedback.message and "decimal part" in feedback.message
+    assert r"\d+(?:\.\d+)?" not in feedback.message  # the hint in the lesson has the pattern; the check does not
 
 
 @pytest.mark.parametrize("pattern, culprit", [(r"\S+", "'$4.50'"), (r"[\w.]+", "'1815.'")])
@@ -146,6 +147,22 @@ def test_neither_condition_names_min_count(corpus):
     detector = Phrases(corpus, min_count=100, threshold=1e-9)  # min_count too high: nothing is joined
     feedback = lesson01.check_stricter_phrases(detector, most=0, pair=("new", "york"))
     assert not feedback.ok and "min_count" in feedback.message
+
+
+@pytest.mark.parametrize("min_count", [6, 30, 1])
+def test_changing_min_count_instead_of_the_threshold_is_refused(corpus, min_count):
+    # raising min_count can also bring the count down while keeping the pair: it is not the task
+    found = scores(corpus)
+    detector = Phrases(corpus, min_count=min_count, threshold=found["new_york"] - 1e-6)
+    feedback = lesson01.check_stricter_phrases(detector, most=len(found) + 5, pair=("new", "york"))
+    assert not feedback.ok
+    assert f"min_count={min_count}" in feedback.message and "change only the threshold" in feedback.message
+
+
+def test_the_lessons_min_count_can_be_given(corpus):
+    found = scores(corpus)
+    detector = Phrases(corpus, min_count=3, threshold=found["new_york"] - 1e-6)
+    assert lesson01.check_stricter_phrases(detector, most=len(found) + 5, pair=("new", "york"), min_count=3).ok
 
 
 def test_something_else_than_a_phrases_model():

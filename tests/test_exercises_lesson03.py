@@ -4,7 +4,7 @@ import copy
 
 import numpy as np
 import pytest
-from gensim.models import KeyedVectors
+from gensim.models import KeyedVectors, Word2Vec
 
 from helpers.exercises import lesson03
 
@@ -59,20 +59,78 @@ def test_top_words_not_keyed_vectors(model):
     assert not feedback.ok and "not a list" in feedback.message
 
 
-def test_new_word_learned(model):
-    new = [["the", "zorb", "sleeps"]] * 3
+def update_and_train(model, new, sample_during_train=None, epochs=2):
+    """The lesson's solution: thinning off while build_vocab works out the chances, back on for train."""
+    sample = model.sample
     model.sample = 0  # thinning worked out from three sentences would drop most uses of every word
     model.build_vocab(new, update=True)
-    model.train(new, total_examples=model.corpus_count, epochs=2)
+    model.sample = sample if sample_during_train is None else sample_during_train
+    model.train(new, total_examples=model.corpus_count, epochs=epochs)
+
+
+def test_new_word_learned(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    update_and_train(model, new)
     feedback = lesson03.check_new_word(model, "zorb", new)
-    assert feedback.ok and "min_count=3" in feedback.message
+    assert feedback.ok and "min_count=3" in feedback.message and "keeps 100% of its uses" in feedback.message
+
+
+def test_new_word_learned_by_a_model_loaded_from_a_file(model, tmp_path):
+    model.save(str(tmp_path / "m.model"))
+    loaded = Word2Vec.load(str(tmp_path / "m.model"))  # the lesson loads the model it saved
+    new = [["the", "zorb", "sleeps"]] * 3
+    update_and_train(loaded, new)
+    assert lesson03.check_new_word(loaded, "zorb", new).ok
 
 
 def test_new_word_thinned_away(model):
     new = [["the", "zorb", "sleeps"]] * 3
     model.build_vocab(new, update=True)  # the default sample=1e-3, counted in these sentences alone
     feedback = lesson03.check_new_word(model, "zorb", new)
-    assert not feedback.ok and "model.sample = 0" in feedback.message and "keeps only" in feedback.message
+    assert not feedback.ok and "keeps only" in feedback.message and "Which setting" in feedback.message
+    assert "sample = 0" not in feedback.message  # a question, not the answer
+
+
+def test_new_word_without_train_is_not_learned(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    model.sample = 0
+    model.build_vocab(new, update=True)  # the learner forgot the train line
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "random start" in feedback.message and "model.train(new_sentences" in feedback.message
+
+
+def test_new_word_trained_before_build_vocab_is_not_learned(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    model.train(new, total_examples=len(new), epochs=2)  # zorb is not in the vocabulary yet: skipped
+    model.sample = 0
+    model.build_vocab(new, update=True)
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "random start" in feedback.message
+
+
+def test_new_word_trained_with_no_thinning_at_all(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    update_and_train(model, new, sample_during_train=0)
+    feedback = lesson03.check_new_word(model, "zorb", new)
+    assert not feedback.ok and "sample=0" in feedback.message and "back" in feedback.message
+
+
+def test_new_word_in_a_model_trained_from_scratch(model):
+    new = [["the", "zorb", "sleeps"]] * 3
+    fresh = Word2Vec(new, vector_size=8, min_count=3, sample=0, workers=1, seed=1)
+    feedback = lesson03.check_new_word(fresh, "zorb", new)
+    assert not feedback.ok and "not through build_vocab(new_sentences, update=True)" in feedback.message
+
+
+@pytest.mark.parametrize("train", [False, True])
+def test_new_word_without_gensims_record_falls_back_on_train_count(model, train):
+    model.lifecycle_events = None  # gensim's documented switch: no record is kept
+    new = [["the", "zorb", "sleeps"]] * 3
+    model.sample = 0
+    model.build_vocab(new, update=True)
+    if train:
+        model.train(new, total_examples=model.corpus_count, epochs=2)
+    assert lesson03.check_new_word(model, "zorb", new).ok is train
 
 
 def test_new_word_too_rare(model):

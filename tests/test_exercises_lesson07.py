@@ -13,8 +13,14 @@ from helpers.lessons.subwords import char_ngrams
 def test_check_bucket_accepts_the_largest_that_fits():
     feedback = check_bucket(50_000, vector_size=100, budget_mb=20)
     assert feedback.ok and "20.0 MB" in repr(feedback) and repr(feedback).startswith("[ok]")
-    assert check_bucket(46_000, vector_size=100, budget_mb=20).ok  # within 10 % of the largest
     assert check_bucket(25_000, vector_size=200, budget_mb=20).ok
+    assert "the most that fits" in check_bucket(25_000, vector_size=200, budget_mb=20).message
+
+
+def test_check_bucket_accepts_a_near_answer_without_calling_it_the_most():
+    feedback = check_bucket(46_000, vector_size=100, budget_mb=20)  # within 10 % of the largest
+    assert feedback.ok and "18.4 MB: it fits, within 10 % of the largest, 50,000 rows" in feedback.message
+    assert "the most that fits" not in feedback.message
 
 
 def test_check_bucket_says_when_it_is_too_big():
@@ -29,10 +35,17 @@ def test_check_bucket_says_when_it_wastes_the_budget():
     assert not feedback.ok and "it fits, but the budget allows more rows" in feedback.message
 
 
-@pytest.mark.parametrize("bad", [0, -1, 50_000.0, "50000", True, None])
+@pytest.mark.parametrize("bad", [0, -1, 0.5, 50_000.5, float("nan"), float("inf"), "50000", True, None])
 def test_check_bucket_rejects_non_counts(bad):
     feedback = check_bucket(bad)
     assert not feedback.ok and "positive whole number of rows" in feedback.message
+
+
+@pytest.mark.parametrize("whole_float", [50_000.0, 20_000_000 / 400, np.float64(50_000)])
+def test_check_bucket_says_a_whole_float_needs_int(whole_float):
+    feedback = check_bucket(whole_float, vector_size=100, budget_mb=20)
+    assert not feedback.ok and "a float: gensim needs a whole number (an int)" in feedback.message
+    assert "//" in feedback.message and "int(...)" in feedback.message
 
 
 # check_shareable -------------------------------------------------------------------------------
@@ -51,7 +64,9 @@ def test_check_shareable_refuses_a_pickle(fasttext_model, tmp_path):
     path = tmp_path / "model.pickle"
     fasttext_model.save(str(path))
     feedback = check_shareable(path)
-    assert not feedback.ok and "pickle" in feedback.message and "save_facebook_model" in feedback.message
+    assert not feedback.ok and "pickle" in feedback.message
+    assert "look in gensim.models.fasttext" in feedback.message
+    assert "save_facebook_model" not in feedback.message  # the hint names it; the check leaves it to find
 
 
 @pytest.mark.parametrize("binary", [True, False])
@@ -60,6 +75,7 @@ def test_check_shareable_refuses_word2vec_format(fasttext_model, tmp_path, binar
     fasttext_model.wv.save_word2vec_format(str(path), binary=binary)
     feedback = check_shareable(path)
     assert not feedback.ok and "word2vec format" in feedback.message
+    assert "look in gensim.models.fasttext" in feedback.message and "save_facebook_model" not in feedback.message
 
 
 def test_check_shareable_reports_missing_file(tmp_path):
@@ -117,6 +133,17 @@ def test_check_share_kept_catches_a_count_instead_of_a_share():
 
     feedback = check_share_kept(count_only)
     assert not feedback.ok and "returned 15.000, expected 0.556" in feedback.message
+
+
+def test_check_share_kept_catches_repeated_ngrams_counted_twice():
+    def with_repeats(word, typo):  # lists, not sets: "ana" and "nan" of "banana" count twice
+        pieces = char_ngrams(word, 3, 5)
+        kept = set(char_ngrams(typo, 3, 5))
+        return sum(piece in kept for piece in pieces) / len(pieces)
+
+    assert with_repeats("banana", "bananna") != right_share_kept("banana", "bananna")
+    feedback = check_share_kept(with_repeats)
+    assert not feedback.ok and "share_kept('banana', 'bananna')" in feedback.message
 
 
 def test_check_share_kept_reports_errors_and_wrong_types():

@@ -31,6 +31,24 @@ def test_lesson_07_char_ngrams_agrees_with_helpers_and_gensim():
             assert helpers.lessons.subwords.char_ngrams(word, min_n, max_n) == expected
 
 
+def test_lesson_07_single_word_form_pairs_stay_within_the_random_pairs_spread():
+    """Lesson 07, section 5: the cell with the random pairs' gains is not compared (its numbers move a little
+    between computers); what the text says of it must hold in its stored output: the gains of random pairs
+    spread several times their mean, and for each of the 7 example pairs a sizeable share of random pairs
+    (under a tenth at least, under half at most) gains as much. The aggregate beside it is compared."""
+    import re
+
+    cell = next(
+        cell for cell in code_cells("07_rare_words") if "random_gains = gains(random_pairs)" in "".join(cell["source"])
+    )
+    assert "nbval-ignore-output" in cell["metadata"].get("tags", [])
+    text = "".join("".join(output.get("text", "")) for output in cell["outputs"])
+    mean, spread = (float(x) for x in re.search(r"mean gain ([+-][\d.]+), standard deviation ([\d.]+)", text).groups())
+    assert spread > 3 * mean > 0
+    shares = [int(share) for share in re.findall(r"as much or more:\s+(\d+)%", text)]
+    assert len(shares) == 7 and all(5 <= share < 50 for share in shares), shares
+
+
 def test_lesson_05_tsne_keeps_more_neighbours_than_pca(main_vectors):
     """Lesson 05, section 6: the printed shares vary a little between computers, the order does not."""
     from sklearn.decomposition import PCA
@@ -62,4 +80,4 @@ def test_lesson_06_reporting_half_score_of_the_main_model(main_vectors):
     """The README and lesson 06 quote the main model on the reporting half, pairs not used for tuning."""
     _, reporting = helpers.evaluation.split_word_pairs("WordSim353")
     rho, covered = helpers.evaluation.pairs_score(main_vectors, reporting)
-    assert covered == 132 and 0.45 <= rho <= 0.56
+    assert covered == 132 and 0.53 <= rho <= 0.61

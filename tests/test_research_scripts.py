@@ -3,6 +3,7 @@ helpers, say how to run them and when they last ran, and where it costs seconds,
 course committed from them."""
 
 import ast
+import json
 import re
 
 import numpy as np
@@ -48,6 +49,51 @@ def test_full_sweep_changes_only_settings_the_main_model_has():
     for change in changes:
         assert set(change) <= set(MAIN_SETTINGS), f"{change} names a setting MAIN_SETTINGS does not have"
     assert set(sweep.OLD_SETTINGS) == set(MAIN_SETTINGS), "the old settings it times name the same settings"
+
+
+def _lesson_function(notebook, name):
+    """The source of the function ``name`` as one of the lesson's code cells defines it."""
+    for cell in json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        tree = ast.parse("".join(cell["source"]))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                return ast.get_source_segment("".join(cell["source"]), node)
+    raise AssertionError(f"{notebook} defines no function {name}")
+
+
+def test_lesson08_choices_counts_as_the_lesson_does_and_builds_ppmi_vectors():
+    """Its cooccurrence_matrix and ppmi are lesson 08's (the lesson's window weights, the 0.75 smoothing);
+    on the first 2,000 sentences of the corpus it builds PPMI + SVD vectors with each of its changes."""
+
+    from helpers.corpus import real_corpus
+
+    choices = load_script("tools/research/lesson08_choices.py")
+    lesson = {"np": np, "scipy": choices.scipy}
+    exec(_lesson_function("08_inside_word2vec.ipynb", "cooccurrence_matrix"), lesson)
+    exec(_lesson_function("08_inside_word2vec.ipynb", "ppmi"), lesson)
+    sentences = [sentence for sentence, _ in zip(real_corpus(), range(2000))]
+    words, tokens, sentence_of = choices.vocabulary(sentences)
+    ours = choices.cooccurrence_matrix(tokens, sentence_of, len(words), window=5)
+    theirs = lesson["cooccurrence_matrix"](tokens, sentence_of, len(words), window=5)
+    assert abs(ours - theirs).max() == 0
+    assert abs(choices.ppmi(ours) - lesson["ppmi"](theirs)).max() == 0
+    flat = choices.cooccurrence_matrix(tokens, sentence_of, len(words), window=5, flat=True)
+    assert flat.sum() > ours.sum(), "a flat window counts far pairs in full"
+    for power, flat in ((0.75, False), (1.0, True)):
+        wv = choices.ppmi_vectors(words, tokens, sentence_of, power=power, flat=flat, dimensions=10)
+        assert wv.vectors.shape == (len(words), 10) and np.isfinite(wv.vectors).all()
+    assert choices.RATES == (0.025, 0.05, 0.1, 0.2, 0.3)
+    notebook = json.loads((ROOT / "notebooks" / "08_inside_word2vec.ipynb").read_text(encoding="utf-8"))
+    line = next(
+        line
+        for cell in notebook["cells"]
+        for line in "".join(cell["source"]).splitlines()
+        if line.startswith("SETTINGS = dict(")
+    )
+    lesson_settings = eval(line.split("=", 1)[1])  # the lesson's own literal
+    assert lesson_settings == {**choices.SETTINGS, "alpha": 0.2}, "the script tries the lesson's settings"
 
 
 def test_translation_settings_scores_a_perfect_map_and_centres_rows():
