@@ -31,7 +31,10 @@ on 2 cores busy with other work (load average 9 to 20) the first invocation belo
 Last run: 2026-12-03 17:07-17:36 UTC (branch spark2), the course's 2-core Linux VM, Python 3.11.7, Spark
 3.5.9, load average 9 to 20 (other engineers' tests), with RUNS without (1, 2); then 17:35-17:52 with
 `--runs 1x1 1x2` (one partition, one iteration: the same rho for every seed). Lesson 13, section 6 quotes
-both in one table; their output is in tools/research/results/spark_partitions_2026-12-03.md. Run again
+both in one table. A third invocation, `--runs 1x1 2x1` at 18:43 UTC on the same computer, quiet (load
+average 0.6 to 1.3), timed the fits: one partition 12.8 s wall (13.0 s Java CPU), two partitions 8.5 s
+wall (15.0 s Java CPU), means over the three seeds. All output is in
+tools/research/results/spark_partitions_2026-12-03.md. Run again
 when the corpus, Spark or the lesson's Spark settings change.
 """
 
