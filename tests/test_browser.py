@@ -170,25 +170,13 @@ def test_solutions_stay_collapsed_until_opened(lab, tmp_path):
     assert expected, "lesson 01 has worked solutions"
     # A solution is a code cell whose code is collapsed (JupyterLab shows a placeholder instead).
     # Before the learner runs anything, as the lesson arrives (after Run All: test_solutions_stay_hidden_after_run_all).
-    states = scroll_through(
-        page,
-        lambda: (
-            current(page)
-            .locator(".jp-CodeCell:has(.jp-InputPlaceholder)")
-            .evaluate_all(
-                "cells => cells.map(c => [c.querySelector('.jp-InputPlaceholder').textContent.slice(0, 60),"
-                " !c.querySelector('.jp-OutputArea') || c.querySelector('.jp-OutputArea').offsetParent === null,"
-                " c.querySelector('.jp-InputPlaceholder').innerText.trim(),"
-                " getComputedStyle(c.querySelector('.jp-Placeholder-contentContainer'), '::before').content])"
-            )
-        ),
-    )
-    found = {text: hidden for text, hidden, _, _ in states}
+    states = solution_states(page)
+    found = {state["first line"]: not state["output shown"] for state in states}
     assert len(found) == expected, f"{expected} collapsed solutions expected, found {sorted(found)}"
     assert all(found.values()), f"solutions whose output shows before opening: {found}"
     # JupyterLab shows the first line of collapsed code in its placeholder, and a solution's first line can be the
     # answer (lesson 01's regular expression): the course's CSS shows a note in its place.
-    shown = {text: (visible, note) for text, _, visible, note in states}
+    shown = {state["first line"]: (state["placeholder text"], state["note"]) for state in states}
     assert all(not visible for visible, _ in shown.values()), f"solution code on screen before opening: {shown}"
     assert all("click to show" in note for _, note in shown.values()), f"placeholders without a note: {shown}"
     solution = current(page).locator(".jp-CodeCell:has(.jp-InputPlaceholder)").first
@@ -242,8 +230,10 @@ def test_run_all_shows_no_error_and_every_image(lab, tmp_path):
 
 def solution_states(page):
     """For each code cell whose code is collapsed (a worked solution), as the learner scrolls past it: the first line
-    shown in its placeholder, whether any output of it is on screen, and how many outputs it holds."""
-    return scroll_through(
+    of code in its placeholder, whether any output of it is on screen, how many outputs it holds, the placeholder's
+    text as shown, and the note the course's CSS puts before it."""
+    keys = ("first line", "output shown", "outputs", "placeholder text", "note")
+    rows = scroll_through(
         page,
         lambda: (
             current(page)
@@ -251,10 +241,13 @@ def solution_states(page):
             .evaluate_all(
                 "cells => cells.map(c => [c.querySelector('.jp-InputPlaceholder').textContent.slice(0, 60),"
                 " Array.from(c.querySelectorAll('.jp-OutputArea-output')).some(o => o.offsetParent !== null),"
-                " c.querySelectorAll('.jp-OutputArea-output').length])"
+                " c.querySelectorAll('.jp-OutputArea-output').length,"
+                " c.querySelector('.jp-InputPlaceholder').innerText.trim(),"
+                " getComputedStyle(c.querySelector('.jp-Placeholder-contentContainer'), '::before').content])"
             )
         ),
     )
+    return [dict(zip(keys, row)) for row in rows]
 
 
 def test_solutions_stay_hidden_after_run_all(lab, tmp_path):
@@ -264,7 +257,7 @@ def test_solutions_stay_hidden_after_run_all(lab, tmp_path):
     SEEN.get("run_all") or pytest.skip("needs test_run_all_shows_no_error_and_every_image")
     nb = nbformat.read(server.root / "notebooks" / LESSON, as_version=4)
     expected = sum("solution" in cell.metadata.get("tags", []) for cell in nb.cells)
-    found = {text: (visible, outputs) for text, visible, outputs in solution_states(page)}
+    found = {state["first line"]: (state["output shown"], state["outputs"]) for state in solution_states(page)}
     # test_solutions_stay_collapsed_until_opened opened one solution's code before Run All: it may show its output
     assert len(found) >= expected - 1 >= 1, f"{expected} collapsed solutions expected, found {sorted(found)}"
     assert all(outputs for _, outputs in found.values()), f"each solution ran and printed something: {found}"
