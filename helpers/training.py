@@ -1,10 +1,15 @@
-"""Training helpers: the course's settings and the cached main model (lesson 02).
+"""Training helpers: the course's settings, the cached main model (lesson 02), and independent training
+runs in other processes, one core each (lessons 06 and 08).
 
 The lesson itself writes ``Word2Vec(...)``; this module only holds what several lessons share.
 """
 
 import hashlib
 import json
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
 import gensim
 from gensim.models import KeyedVectors, Word2Vec
@@ -133,6 +138,120 @@ def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
     if step > 1:
         note += f", over one sentence in {step} ({kept_tokens:,} tokens)"
     return kept, {**settings, "epochs": int(fewer)}, note + "."
+
+
+# Independent runs (a sweep, a control with another seed) need nothing from each other, so they can train
+# at the same time, each in its own Python process on its own core. Each run keeps workers=1 and its seed,
+# so its vectors are bit-for-bit those it gets alone (lesson 13 shows why workers > 1 would lose that).
+# "spawn" starts a fresh Python on every system (Linux's default "fork" can copy a kernel's threads in a
+# half-finished state), so what runs here is what runs on macOS and Windows.
+_SENTENCES = None
+
+
+def _remember_sentences(sentences):
+    """Runs once in each new training process: keep the sentences every run there trains on."""
+    global _SENTENCES
+    _SENTENCES = sentences
+
+
+def _train_and_time(settings):
+    """Runs in a training process: train, and measure that process's CPU seconds (other processes not counted)."""
+    start = time.process_time()
+    wv = Word2Vec(_SENTENCES, **settings).wv
+    return wv, time.process_time() - start
+
+
+def _check_sentences(sentences, where):
+    if not isinstance(sentences, list) or not sentences or not all(isinstance(s, list) for s in sentences):
+        raise CourseError(
+            f"{where} needs a non-empty list of token lists, e.g. list(helpers.corpus.real_corpus()); "
+            f"got {type(sentences).__name__}{' (empty)' if sentences == [] else ''}."
+        )
+
+
+def _check_settings(name, settings):
+    if not isinstance(settings, dict):
+        raise CourseError(f"The settings of run {name!r} must be a dict of Word2Vec settings, got {settings!r}.")
+
+
+def _pool(sentences, processes):
+    return ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_remember_sentences,
+        initargs=(sentences,),
+    )
+
+
+def _outcome(future, name):
+    """``(vectors, cpu_seconds)`` of a finished run, or a CourseError saying what went wrong and what to do."""
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise CourseError(
+            f"The process training run {name!r} stopped before it finished (out of memory, or killed). "
+            "Close other programs, or train fewer runs at a time (processes=1)."
+        ) from error
+    except Exception as error:  # gensim's own message: an unknown setting, no words above min_count ...
+        raise CourseError(f"Run {name!r} failed: {type(error).__name__}: {error}. Check its settings.") from error
+
+
+def train_in_processes(sentences, runs, processes=2):
+    """Train one Word2Vec on ``sentences`` for each ``{name: settings}`` of ``runs``, ``processes`` at a time.
+
+    Yields ``(name, vectors, cpu_seconds)`` as each run finishes (not in the order given); ``cpu_seconds``
+    is the CPU time of the process that trained it, so runs on other cores are not counted. Each run is
+    the same as ``Word2Vec(sentences, **settings)`` in this process: with ``workers=1`` and a seed, the
+    same vectors. Runs with more epochs start first, so that a long run does not start last.
+    Starting the processes costs about a second (each imports gensim).
+    """
+    _check_sentences(sentences, "train_in_processes")
+    if not isinstance(runs, dict) or not runs:
+        raise CourseError(f"runs must be a non-empty dict {{name: settings}}, got {runs!r}.")
+    for name, settings in runs.items():
+        _check_settings(name, settings)
+    if not is_whole_number(processes) or processes < 1:
+        raise CourseError(
+            f"processes must be a whole number, 1 or more (e.g. your number of cores), got {processes!r}."
+        )
+    longest_first = sorted(runs, key=lambda name: -runs[name].get("epochs", 5))
+    with _pool(sentences, min(int(processes), len(runs))) as pool:
+        futures = {pool.submit(_train_and_time, dict(runs[name])): name for name in longest_first}
+        try:
+            for future in as_completed(futures):
+                wv, seconds = _outcome(future, futures[future])
+                yield futures[future], wv, seconds
+        finally:
+            for future in futures:
+                future.cancel()  # runs not started yet, if the loop stops early
+
+
+class Started:
+    """One training run going on in another process (``start_training``); ``result()`` waits for it."""
+
+    def __init__(self, future, name):
+        self._future, self.name = future, name
+
+    def done(self):
+        return self._future.done()
+
+    def result(self):
+        """Wait for the run to finish; return ``(vectors, cpu_seconds)``."""
+        return _outcome(self._future, self.name)
+
+
+def start_training(sentences, settings, name="run"):
+    """Start ``Word2Vec(sentences, **settings)`` in another process and return at once, a ``Started``.
+
+    This process goes on with other work (on another core) while it trains; ``.result()`` waits for it and
+    returns ``(vectors, cpu_seconds)``, the vectors the same as training here would give.
+    """
+    _check_sentences(sentences, "start_training")
+    _check_settings(name, settings)
+    pool = _pool(sentences, 1)
+    future = pool.submit(_train_and_time, dict(settings))
+    pool.shutdown(wait=False)  # the run goes on; the process ends when it is done
+    return Started(future, name)
 
 
 class Settings(dict):

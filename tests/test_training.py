@@ -138,3 +138,74 @@ def test_the_shared_settings_still_work_as_a_dict():
     assert training._settings_key(training.MAIN_SETTINGS) == training._settings_key(dict(training.MAIN_SETTINGS))
     model = Word2Vec([["a", "b", "c"]] * 3, **{**settings, "epochs": 1})
     assert model.wv.vector_size == settings["vector_size"]
+
+
+PARALLEL_SETTINGS = {**training.TINY_SETTINGS, "epochs": 3}
+
+
+def test_train_in_processes_gives_the_vectors_training_here_gives():
+    runs = {
+        "seed 42": PARALLEL_SETTINGS,
+        "seed 43": {**PARALLEL_SETTINGS, "seed": 43},
+        "long": {**PARALLEL_SETTINGS, "epochs": 9},
+    }
+    results = {name: (wv, seconds) for name, wv, seconds in training.train_in_processes(SENTENCES, runs)}
+    assert set(results) == set(runs)
+    for name, settings in runs.items():
+        wv, seconds = results[name]
+        here = Word2Vec(SENTENCES, **settings).wv
+        assert wv.index_to_key == here.index_to_key
+        assert np.array_equal(wv.vectors, here.vectors)
+        assert 0 <= seconds < 60
+    assert not np.array_equal(results["seed 42"][0].vectors, results["seed 43"][0].vectors)
+
+
+def test_start_training_returns_at_once_and_gives_the_same_vectors():
+    started = training.start_training(SENTENCES, PARALLEL_SETTINGS, name="control")
+    assert started.name == "control"
+    wv, seconds = started.result()
+    assert started.done()
+    assert np.array_equal(wv.vectors, Word2Vec(SENTENCES, **PARALLEL_SETTINGS).wv.vectors)
+    assert seconds >= 0
+
+
+@pytest.mark.parametrize(
+    "sentences, runs, processes, expected",
+    [
+        ([], {"a": PARALLEL_SETTINGS}, 2, "non-empty list of token lists"),
+        ("the cat sleeps", {"a": PARALLEL_SETTINGS}, 2, "non-empty list of token lists"),
+        (SENTENCES, {}, 2, "non-empty dict"),
+        (SENTENCES, [PARALLEL_SETTINGS], 2, "non-empty dict"),
+        (SENTENCES, {"a": "sg=1"}, 2, "must be a dict of Word2Vec settings"),
+        (SENTENCES, {"a": PARALLEL_SETTINGS}, 0, "processes must be a whole number"),
+        (SENTENCES, {"a": PARALLEL_SETTINGS}, True, "processes must be a whole number"),
+    ],
+)
+def test_train_in_processes_bad_input(sentences, runs, processes, expected):
+    with pytest.raises(CourseError, match=expected):
+        list(training.train_in_processes(sentences, runs, processes))
+
+
+def test_a_failing_run_names_itself_and_its_cause():
+    runs = {"fine": PARALLEL_SETTINGS, "typo": {**PARALLEL_SETTINGS, "windoww": 5}}
+    with pytest.raises(CourseError, match=r"Run 'typo' failed: TypeError: .*windoww.*Check its settings"):
+        list(training.train_in_processes(SENTENCES, runs))
+    rare = {**PARALLEL_SETTINGS, "min_count": 1000}  # no word is frequent enough: gensim refuses to train
+    with pytest.raises(CourseError, match=r"Run 'control' failed: RuntimeError: .*vocabulary"):
+        training.start_training(SENTENCES, rare, name="control").result()
+
+
+@pytest.mark.parametrize("sentences, settings", [([], PARALLEL_SETTINGS), (SENTENCES, None)])
+def test_start_training_bad_input(sentences, settings):
+    with pytest.raises(CourseError, match="token lists|must be a dict"):
+        training.start_training(sentences, settings)
+
+
+def test_a_training_process_that_dies_says_what_to_do():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    future = Future()
+    future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+    with pytest.raises(CourseError, match=r"'sweep run' stopped before it finished.*processes=1"):
+        training.Started(future, "sweep run").result()
