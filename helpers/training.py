@@ -7,6 +7,8 @@ The lesson itself writes ``Word2Vec(...)``; this module only holds what several 
 import hashlib
 import json
 import multiprocessing
+import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -17,7 +19,7 @@ from gensim.models import KeyedVectors, Word2Vec
 from helpers import corpus
 from helpers.errors import CourseError
 from helpers.files import cache_dir, write_atomically
-from helpers.notebook import SEED
+from helpers.notebook import SEED, GensimNoticeFilter
 from helpers.numeric import is_whole_number
 
 # The course's main model on the real corpus, chosen by tools/research/full_sweep.py (lesson 06 shows a small
@@ -143,15 +145,24 @@ def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
 # Independent runs (a sweep, a control with another seed) need nothing from each other, so they can train
 # at the same time, each in its own Python process on its own core. Each run keeps workers=1 and its seed,
 # so its vectors are bit-for-bit those it gets alone (lesson 13 shows why workers > 1 would lose that).
-# "spawn" starts a fresh Python on every system (Linux's default "fork" can copy a kernel's threads in a
-# half-finished state), so what runs here is what runs on macOS and Windows.
+# "spawn" starts a fresh Python on every system. Linux's default "fork" copies the kernel's memory but only
+# the thread that calls it, so a lock that another of the kernel's threads (OpenBLAS's, the I/O threads)
+# held at that moment stays locked in the copy and can hang it. With spawn, what runs here is what runs on
+# macOS and Windows. From a script, call these under `if __name__ == "__main__":` (each new process
+# imports the script again).
 _SENTENCES = None
 
 
-def _remember_sentences(sentences):
-    """Runs once in each new training process: keep the sentences every run there trains on."""
+def _start_training_process(sentences):
+    """Runs once in each new training process: keep the sentences every run there trains on, filter gensim's
+    stray notice as ``setup_notebook`` does (in Jupyter a process's stderr shows under the running cell),
+    and ignore Ctrl-C / the kernel's interrupt, which reaches every process of the kernel's group: the
+    process that started the runs decides when to stop them."""
     global _SENTENCES
     _SENTENCES = sentences
+    if not isinstance(sys.stderr, GensimNoticeFilter):
+        sys.stderr = GensimNoticeFilter(sys.stderr)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _train_and_time(settings):
@@ -162,48 +173,66 @@ def _train_and_time(settings):
 
 
 def _check_sentences(sentences, where):
-    if not isinstance(sentences, list) or not sentences or not all(isinstance(s, list) for s in sentences):
+    example = "e.g. list(helpers.corpus.real_corpus())"
+    if not isinstance(sentences, list) or not sentences:
+        empty = " (empty)" if isinstance(sentences, list) else ""
         raise CourseError(
-            f"{where} needs a non-empty list of token lists, e.g. list(helpers.corpus.real_corpus()); "
-            f"got {type(sentences).__name__}{' (empty)' if sentences == [] else ''}."
+            f"{where} needs a non-empty list of token lists, {example}; got {type(sentences).__name__}{empty}."
         )
+    for number, sentence in enumerate(sentences, start=1):
+        if not isinstance(sentence, list):
+            raise CourseError(
+                f"{where} needs a list of token lists, {example}; sentence {number} is a "
+                f"{type(sentence).__name__}, not a list of tokens."
+            )
 
 
 def _check_settings(name, settings):
     if not isinstance(settings, dict):
         raise CourseError(f"The settings of run {name!r} must be a dict of Word2Vec settings, got {settings!r}.")
+    epochs = settings.get("epochs", 5)
+    if not is_whole_number(epochs) or epochs < 1:
+        raise CourseError(f"Run {name!r}: epochs must be a whole number, 1 or more, got {epochs!r}.")
 
 
 def _pool(sentences, processes):
     return ProcessPoolExecutor(
         processes,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_remember_sentences,
+        initializer=_start_training_process,
         initargs=(sentences,),
     )
 
 
-def _outcome(future, name):
+def _outcome(future, name, if_it_died):
     """``(vectors, cpu_seconds)`` of a finished run, or a CourseError saying what went wrong and what to do."""
     try:
         return future.result()
     except BrokenProcessPool as error:
         raise CourseError(
-            f"The process training run {name!r} stopped before it finished (out of memory, or killed). "
-            "Close other programs, or train fewer runs at a time (processes=1)."
+            f"The process training run {name!r} stopped before it finished (interrupted, out of memory, or "
+            f"killed). {if_it_died}"
         ) from error
     except Exception as error:  # gensim's own message: an unknown setting, no words above min_count ...
         raise CourseError(f"Run {name!r} failed: {type(error).__name__}: {error}. Check its settings.") from error
 
 
+def _stop_now(pool):
+    """Stop the pool's processes at once (an interrupted or failed sweep need not wait for runs going on)."""
+    processes = getattr(pool, "_processes", None) or {}  # {pid: process} in CPython 3.11-3.14
+    for process in list(processes.values()):
+        process.terminate()
+
+
 def train_in_processes(sentences, runs, processes=2):
     """Train one Word2Vec on ``sentences`` for each ``{name: settings}`` of ``runs``, ``processes`` at a time.
 
-    Yields ``(name, vectors, cpu_seconds)`` as each run finishes (not in the order given); ``cpu_seconds``
-    is the CPU time of the process that trained it, so runs on other cores are not counted. Each run is
-    the same as ``Word2Vec(sentences, **settings)`` in this process: with ``workers=1`` and a seed, the
-    same vectors. Runs with more epochs start first, so that a long run does not start last.
-    Starting the processes costs about a second (each imports gensim).
+    A generator: loop over it (nothing starts before). It yields ``(name, vectors, cpu_seconds)`` as each
+    run finishes (not in the order given); ``cpu_seconds`` is the CPU time of the process that trained it,
+    so runs on other cores are not counted. With ``workers=1`` and a seed, a run gives the same vectors as
+    ``Word2Vec(sentences, **settings)`` in this process. Runs with more epochs start first, so that a long
+    run does not start last. Starting the processes costs about a second (each imports gensim). If a run
+    fails or the loop is interrupted, the runs still going are stopped.
     """
     _check_sentences(sentences, "train_in_processes")
     if not isinstance(runs, dict) or not runs:
@@ -219,11 +248,14 @@ def train_in_processes(sentences, runs, processes=2):
         futures = {pool.submit(_train_and_time, dict(runs[name])): name for name in longest_first}
         try:
             for future in as_completed(futures):
-                wv, seconds = _outcome(future, futures[future])
+                advice = "Run the cell again; if it stops again, close other programs or pass processes=1."
+                wv, seconds = _outcome(future, futures[future], advice)
                 yield futures[future], wv, seconds
-        finally:
+        except BaseException:  # a failed run, an interrupt, or a loop left early
             for future in futures:
-                future.cancel()  # runs not started yet, if the loop stops early
+                future.cancel()
+            _stop_now(pool)
+            raise
 
 
 class Started:
@@ -237,14 +269,14 @@ class Started:
 
     def result(self):
         """Wait for the run to finish; return ``(vectors, cpu_seconds)``."""
-        return _outcome(self._future, self.name)
+        return _outcome(self._future, self.name, "Run the cell that started it again.")
 
 
 def start_training(sentences, settings, name="run"):
     """Start ``Word2Vec(sentences, **settings)`` in another process and return at once, a ``Started``.
 
     This process goes on with other work (on another core) while it trains; ``.result()`` waits for it and
-    returns ``(vectors, cpu_seconds)``, the vectors the same as training here would give.
+    returns ``(vectors, cpu_seconds)``; with ``workers=1`` and a seed, the vectors training here would give.
     """
     _check_sentences(sentences, "start_training")
     _check_settings(name, settings)

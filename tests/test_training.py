@@ -162,6 +162,7 @@ def test_train_in_processes_gives_the_vectors_training_here_gives():
 
 def test_start_training_returns_at_once_and_gives_the_same_vectors():
     started = training.start_training(SENTENCES, PARALLEL_SETTINGS, name="control")
+    assert not started.done()  # starting a process alone takes most of a second
     assert started.name == "control"
     wv, seconds = started.result()
     assert started.done()
@@ -179,6 +180,11 @@ def test_start_training_returns_at_once_and_gives_the_same_vectors():
         (SENTENCES, {"a": "sg=1"}, 2, "must be a dict of Word2Vec settings"),
         (SENTENCES, {"a": PARALLEL_SETTINGS}, 0, "processes must be a whole number"),
         (SENTENCES, {"a": PARALLEL_SETTINGS}, True, "processes must be a whole number"),
+        (np.array([["a", "b"], ["c", "d"]]), {"a": PARALLEL_SETTINGS}, 2, "got ndarray"),
+        (np.array([]), {"a": PARALLEL_SETTINGS}, 2, "got ndarray"),
+        ([["a", "b"], "c d"], {"a": PARALLEL_SETTINGS}, 2, "sentence 2 is a str, not a list of tokens"),
+        (SENTENCES, {"a": {**PARALLEL_SETTINGS, "epochs": "7"}}, 2, "Run 'a': epochs must be a whole number"),
+        (SENTENCES, {"a": {**PARALLEL_SETTINGS, "epochs": 0}}, 2, "Run 'a': epochs must be a whole number"),
     ],
 )
 def test_train_in_processes_bad_input(sentences, runs, processes, expected):
@@ -202,10 +208,44 @@ def test_start_training_bad_input(sentences, settings):
 
 
 def test_a_training_process_that_dies_says_what_to_do():
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+    import os
 
-    future = Future()
-    future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
-    with pytest.raises(CourseError, match=r"'sweep run' stopped before it finished.*processes=1"):
-        training.Started(future, "sweep run").result()
+    pool = training._pool(SENTENCES, 1)
+    future = pool.submit(os._exit, 1)  # the process ends at once, as if killed
+    pool.shutdown(wait=False)
+    with pytest.raises(CourseError, match=r"'control' stopped before it finished \(interrupted.*Run the cell that"):
+        training.Started(future, "control").result()
+
+
+def test_a_failed_sweep_stops_the_runs_still_going():
+    import time
+
+    runs = {"long": {**PARALLEL_SETTINGS, "epochs": 100_000}, "typo": {**PARALLEL_SETTINGS, "windoww": 5}}
+    started = time.monotonic()
+    with pytest.raises(CourseError, match="Run 'typo' failed"):
+        list(training.train_in_processes(SENTENCES, runs))
+    assert time.monotonic() - started < 20  # the long run alone would take over a minute
+
+
+def test_training_processes_filter_gensims_stray_notice_and_ignore_interrupts(capfd):
+    import signal
+    import sys
+
+    from helpers.notebook import GENSIM_DOT_NOTICES
+
+    def in_child():
+        training._start_training_process(SENTENCES)
+        sys.stderr.write(GENSIM_DOT_NOTICES[0])
+        sys.stderr.write("a real warning\n")
+        sys.stderr.flush()
+        return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+    saved_stderr, saved_handler = sys.stderr, signal.getsignal(signal.SIGINT)
+    try:
+        assert in_child()
+    finally:
+        sys.stderr = saved_stderr
+        signal.signal(signal.SIGINT, saved_handler)
+    err = capfd.readouterr().err
+    assert "a real warning" in err
+    assert "our_dot_float" not in err
