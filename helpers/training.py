@@ -9,9 +9,11 @@ import json
 import multiprocessing
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 import gensim
 from gensim.models import KeyedVectors, Word2Vec
@@ -150,25 +152,20 @@ def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
 # held at that moment stays locked in the copy and can hang it. With spawn, what runs here is what runs on
 # macOS and Windows. From a script, call these under `if __name__ == "__main__":` (each new process
 # imports the script again).
-_SENTENCES = None
-
-
-def _start_training_process(sentences):
-    """Runs once in each new training process: keep the sentences every run there trains on, filter gensim's
-    stray notice as ``setup_notebook`` does (in Jupyter a process's stderr shows under the running cell),
-    and ignore Ctrl-C / the kernel's interrupt, which reaches every process of the kernel's group: the
-    process that started the runs decides when to stop them."""
-    global _SENTENCES
-    _SENTENCES = sentences
+def _start_training_process():
+    """Runs once in each new training process: filter gensim's stray notice as ``setup_notebook`` does (in
+    Jupyter a process's stderr shows under the running cell) and ignore Ctrl-C / the kernel's interrupt,
+    which reaches every process of the kernel's group: the process that started the runs decides when to
+    stop them. (On Linux and macOS the process already starts with the interrupt ignored: ``_submit``.)"""
     if not isinstance(sys.stderr, GensimNoticeFilter):
         sys.stderr = GensimNoticeFilter(sys.stderr)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _train_and_time(settings):
+def _train_and_time(sentences, settings):
     """Runs in a training process: train, and measure that process's CPU seconds (other processes not counted)."""
     start = time.process_time()
-    wv = Word2Vec(_SENTENCES, **settings).wv
+    wv = Word2Vec(sentences, **settings).wv
     return wv, time.process_time() - start
 
 
@@ -187,21 +184,52 @@ def _check_sentences(sentences, where):
             )
 
 
+def _defined_in_the_notebook(value):
+    """True for a function or object written in a notebook cell (or a script): another process cannot
+    import it, so it cannot be sent there."""
+    if isinstance(value, list | tuple):
+        return any(_defined_in_the_notebook(item) for item in value)
+    return getattr(value, "__module__", None) == "__main__" or type(value).__module__ == "__main__"
+
+
 def _check_settings(name, settings):
     if not isinstance(settings, dict):
         raise CourseError(f"The settings of run {name!r} must be a dict of Word2Vec settings, got {settings!r}.")
     epochs = settings.get("epochs", 5)
     if not is_whole_number(epochs) or epochs < 1:
         raise CourseError(f"Run {name!r}: epochs must be a whole number, 1 or more, got {epochs!r}.")
+    for key, value in settings.items():
+        if _defined_in_the_notebook(value):
+            raise CourseError(
+                f"Run {name!r}: its {key} was written in this notebook, and another process cannot use it. "
+                "Train that run here instead, with Word2Vec(sentences, **settings)."
+            )
 
 
-def _pool(sentences, processes):
+def _pool(processes):
     return ProcessPoolExecutor(
-        processes,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_training_process,
-        initargs=(sentences,),
+        processes, mp_context=multiprocessing.get_context("spawn"), initializer=_start_training_process
     )
+
+
+@contextmanager
+def _interrupt_ignored():
+    """Ignore Ctrl-C in this process for a moment, so that processes started meanwhile start with it ignored
+    (they inherit it on Linux and macOS): an interrupt while one is still starting Python then cannot print
+    its traceback. The moment is short; an interrupt is never held back longer than a submit takes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _submit(pool, sentences, settings):
+    with _interrupt_ignored():
+        return pool.submit(_train_and_time, sentences, dict(settings))
 
 
 def _outcome(future, name, if_it_died):
@@ -232,7 +260,9 @@ def train_in_processes(sentences, runs, processes=2):
     so runs on other cores are not counted. With ``workers=1`` and a seed, a run gives the same vectors as
     ``Word2Vec(sentences, **settings)`` in this process. Runs with more epochs start first, so that a long
     run does not start last. Starting the processes costs about a second (each imports gensim). If a run
-    fails or the loop is interrupted, the runs still going are stopped.
+    fails or the loop is interrupted, the runs still going are stopped. Settings written in the notebook
+    (a ``trim_rule`` function, ``callbacks``) cannot go to another process: train such a run here. From a
+    script, call it under ``if __name__ == "__main__":`` (each new process imports the script again).
     """
     _check_sentences(sentences, "train_in_processes")
     if not isinstance(runs, dict) or not runs:
@@ -244,9 +274,11 @@ def train_in_processes(sentences, runs, processes=2):
             f"processes must be a whole number, 1 or more (e.g. your number of cores), got {processes!r}."
         )
     longest_first = sorted(runs, key=lambda name: -runs[name].get("epochs", 5))
-    with _pool(sentences, min(int(processes), len(runs))) as pool:
-        futures = {pool.submit(_train_and_time, dict(runs[name])): name for name in longest_first}
+    with _pool(min(int(processes), len(runs))) as pool:
+        futures = {}
         try:
+            for name in longest_first:
+                futures[_submit(pool, sentences, runs[name])] = name
             for future in as_completed(futures):
                 advice = "Run the cell again; if it stops again, close other programs or pass processes=1."
                 wv, seconds = _outcome(future, futures[future], advice)
@@ -277,11 +309,13 @@ def start_training(sentences, settings, name="run"):
 
     This process goes on with other work (on another core) while it trains; ``.result()`` waits for it and
     returns ``(vectors, cpu_seconds)``; with ``workers=1`` and a seed, the vectors training here would give.
+    Settings written in the notebook (a ``trim_rule`` function, ``callbacks``) cannot go to another process.
+    From a script, call it under ``if __name__ == "__main__":`` (each new process imports the script again).
     """
     _check_sentences(sentences, "start_training")
     _check_settings(name, settings)
-    pool = _pool(sentences, 1)
-    future = pool.submit(_train_and_time, dict(settings))
+    pool = _pool(1)
+    future = _submit(pool, sentences, settings)
     pool.shutdown(wait=False)  # the run goes on; the process ends when it is done
     return Started(future, name)
 

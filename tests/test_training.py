@@ -210,7 +210,7 @@ def test_start_training_bad_input(sentences, settings):
 def test_a_training_process_that_dies_says_what_to_do():
     import os
 
-    pool = training._pool(SENTENCES, 1)
+    pool = training._pool(1)
     future = pool.submit(os._exit, 1)  # the process ends at once, as if killed
     pool.shutdown(wait=False)
     with pytest.raises(CourseError, match=r"'control' stopped before it finished \(interrupted.*Run the cell that"):
@@ -227,25 +227,54 @@ def test_a_failed_sweep_stops_the_runs_still_going():
     assert time.monotonic() - started < 20  # the long run alone would take over a minute
 
 
-def test_training_processes_filter_gensims_stray_notice_and_ignore_interrupts(capfd):
+def _notice_and_interrupt_in_child():
+    """Runs in a training process: write gensim's notice to sys.stderr, where Python's hook for unraisable
+    exceptions writes it, then a real warning; say whether Ctrl-C is ignored there."""
     import signal
     import sys
 
-    from helpers.notebook import GENSIM_DOT_NOTICES
+    sys.stderr.write("Exception ignored in: 'gensim.models.word2vec_inner.our_dot_float'\n")
+    sys.stderr.write("a real warning\n")
+    sys.stderr.flush()
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
-    def in_child():
-        training._start_training_process(SENTENCES)
-        sys.stderr.write(GENSIM_DOT_NOTICES[0])
-        sys.stderr.write("a real warning\n")
-        sys.stderr.flush()
-        return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
-    saved_stderr, saved_handler = sys.stderr, signal.getsignal(signal.SIGINT)
-    try:
-        assert in_child()
-    finally:
-        sys.stderr = saved_stderr
-        signal.signal(signal.SIGINT, saved_handler)
+def test_training_processes_filter_gensims_stray_notice_and_ignore_interrupts(capfd):
+    with training._pool(1) as pool:
+        ignored = pool.submit(_notice_and_interrupt_in_child).result()
+    assert ignored
     err = capfd.readouterr().err
     assert "a real warning" in err
     assert "our_dot_float" not in err
+
+
+def test_start_training_returns_at_once_with_a_real_sized_corpus():
+    import time
+
+    started_at = time.monotonic()
+    started = training.start_training(SENTENCES * 2000, PARALLEL_SETTINGS, name="big")
+    assert time.monotonic() - started_at < 0.5  # the sentences travel while this process goes on
+    assert started.result()[0].vector_size == PARALLEL_SETTINGS["vector_size"]
+
+
+def test_leaving_the_loop_early_stops_the_runs_still_going():
+    import time
+
+    runs = {"long": {**PARALLEL_SETTINGS, "epochs": 100_000}, "short": PARALLEL_SETTINGS}
+    started = time.monotonic()
+    for name, _wv, _seconds in training.train_in_processes(SENTENCES, runs):
+        assert name == "short"
+        break  # the long run is still going: leaving the loop stops it
+    assert time.monotonic() - started < 20  # the long run alone would take over a minute
+
+
+def test_settings_written_in_the_notebook_are_refused_with_the_way_out():
+    def keep_everything(word, count, min_count):  # a trim_rule, as lesson 02 writes one
+        return 2
+
+    keep_everything.__module__ = "__main__"  # as if written in a notebook cell
+    runs = {"trimmed": {**PARALLEL_SETTINGS, "trim_rule": keep_everything}}
+    with pytest.raises(CourseError, match=r"Run 'trimmed': its trim_rule was written in this notebook.*Train that"):
+        list(training.train_in_processes(SENTENCES, runs))
+    with pytest.raises(CourseError, match="its callbacks was written in this notebook"):
+        training.start_training(SENTENCES, {**PARALLEL_SETTINGS, "callbacks": [keep_everything]})
