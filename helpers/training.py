@@ -110,6 +110,22 @@ def _save_atomically(wv, vectors_path, vocab_path):
 TOKEN_PASSES = 1_000_000
 
 
+def _check_sentences(sentences, where, example="list(helpers.corpus.real_corpus())", empty_ok=False):
+    """A CourseError unless ``sentences`` is a list of token lists (``where`` names the function asking)."""
+    if not isinstance(sentences, list) or not (sentences or empty_ok):
+        empty = " (empty)" if isinstance(sentences, list) else ""
+        size = "a" if empty_ok else "a non-empty"
+        raise CourseError(
+            f"{where} needs {size} list of token lists, e.g. {example}; got {type(sentences).__name__}{empty}."
+        )
+    for number, sentence in enumerate(sentences, start=1):
+        if not isinstance(sentence, list):
+            raise CourseError(
+                f"{where} needs a list of token lists, e.g. {example}; sentence {number} is a "
+                f"{type(sentence).__name__}, not a list of tokens."
+            )
+
+
 def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
     """Return ``(sentences, settings, note)`` that train in bounded time (own-text sections of lessons 02, 03).
 
@@ -118,11 +134,7 @@ def within_budget(sentences, settings, token_passes=TOKEN_PASSES, min_epochs=5):
     A larger one first gets fewer epochs (not below ``min_epochs``); if that is still too much, every
     k-th sentence is kept, spread evenly over the text. ``note`` then says, in one line, what changed.
     """
-    if not isinstance(sentences, list) or not all(isinstance(sentence, list) for sentence in sentences):
-        raise CourseError(
-            "within_budget needs a list of token lists, e.g. helpers.corpus.load_my_sentences(); "
-            f"got {type(sentences).__name__}."
-        )
+    _check_sentences(sentences, "within_budget", "helpers.corpus.load_my_sentences()", empty_ok=True)
     epochs = settings.get("epochs") if hasattr(settings, "get") else None
     if not is_whole_number(epochs) or epochs < 1:
         raise CourseError(f"settings must be a dict with a whole number of epochs (1 or more), got {settings!r}.")
@@ -167,21 +179,6 @@ def _train_and_time(sentences, settings):
     start = time.process_time()
     wv = Word2Vec(sentences, **settings).wv
     return wv, time.process_time() - start
-
-
-def _check_sentences(sentences, where):
-    example = "e.g. list(helpers.corpus.real_corpus())"
-    if not isinstance(sentences, list) or not sentences:
-        empty = " (empty)" if isinstance(sentences, list) else ""
-        raise CourseError(
-            f"{where} needs a non-empty list of token lists, {example}; got {type(sentences).__name__}{empty}."
-        )
-    for number, sentence in enumerate(sentences, start=1):
-        if not isinstance(sentence, list):
-            raise CourseError(
-                f"{where} needs a list of token lists, {example}; sentence {number} is a "
-                f"{type(sentence).__name__}, not a list of tokens."
-            )
 
 
 def _defined_in_the_notebook(value):

@@ -89,6 +89,7 @@ def test_within_budget_accepts_numpy_whole_numbers():
     "sentences, settings, extra",
     [
         ("not a list", {"epochs": 5}, {}),
+        ([["a"], "b c"], {"epochs": 5}, {}),
         ([["a"]], {"epochs": 2.5}, {}),
         ([["a"]], {}, {}),
         ([["a"]], None, {}),
